@@ -1,0 +1,93 @@
+/// Closest-name suggestions and fuzzy matching, shared by the catalogs and the spec reader.
+public enum Suggest {
+    /// Edit distance (insertions, deletions, substitutions), case-insensitive.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = x[i - 1] == y[j - 1]
+                    ? previous[j - 1]
+                    : 1 + min(previous[j - 1], previous[j], current[j - 1])
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// Up to `limit` candidates close to `name`, closest first.
+    public static func closest(_ name: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let lowered = name.lowercased()
+        let scored = candidates.compactMap { candidate -> (String, Int)? in
+            let other = candidate.lowercased()
+            if other == lowered { return (candidate, 0) }
+            if other.contains(lowered) || lowered.contains(other) {
+                return (candidate, 1 + abs(other.count - lowered.count) / 4)
+            }
+            let d = distance(lowered, other)
+            let allowed = max(2, min(lowered.count, other.count) / 3)
+            return d <= allowed ? (candidate, d + 1) : nil
+        }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+    }
+
+    /// "; did you mean X?" or "".
+    public static func didYouMean(_ name: String, among candidates: [String]) -> String {
+        let near = closest(name, among: candidates)
+        if near.isEmpty { return "" }
+        return "; did you mean " + near.map { JSONWriter.quoted($0) }.joined(separator: " or ") + "?"
+    }
+
+    public static func firstDuplicate(_ items: [String], caseInsensitive: Bool = false) -> String? {
+        var seen = Set<String>()
+        for item in items {
+            let key = caseInsensitive ? item.lowercased() : item
+            if !seen.insert(key).inserted { return item }
+        }
+        return nil
+    }
+
+    /// A fuzzy match score of `query` against `text`: nil when the query's characters do not
+    /// all appear in order; higher is better. Substring matches beat scattered ones, and
+    /// matches at word starts and the beginning beat matches inside words.
+    public static func fuzzyScore(_ query: String, _ text: String) -> Int? {
+        let q = Array(query.lowercased().utf8), t = Array(text.utf8)
+        if q.isEmpty { return 0 }
+        let lowered = t.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }
+        if let start = firstIndex(of: q, in: lowered) {
+            var score = 1000 - start - (t.count - q.count)
+            if start == 0 { score += 500 }
+            if t.count == q.count { score += 1000 }
+            return score
+        }
+        var score = 0, ti = 0, previous = -2
+        for qc in q {
+            while ti < lowered.count && lowered[ti] != qc { ti += 1 }
+            if ti == lowered.count { return nil }
+            if ti == previous + 1 { score += 5 }
+            if ti == 0 || isBoundary(t, at: ti) { score += 10 }
+            previous = ti
+            ti += 1
+        }
+        return score - t.count / 4
+    }
+
+    private static func isBoundary(_ t: [UInt8], at index: Int) -> Bool {
+        let before = t[index - 1], here = t[index]
+        let upper = here >= 65 && here <= 90, lowerBefore = before >= 97 && before <= 122
+        return (upper && lowerBefore) || before == 45 || before == 95 || before == 47 || before == 58
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        outer: for start in 0...(haystack.count - needle.count) {
+            for offset in 0..<needle.count where haystack[start + offset] != needle[offset] { continue outer }
+            return start
+        }
+        return nil
+    }
+}

@@ -1,0 +1,68 @@
+/// An Amazon Resource Name: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`.
+public struct ARN: Equatable, Sendable, CustomStringConvertible {
+    public var partition: String
+    public var service: String
+    public var region: String
+    public var account: String
+    public var resource: String
+
+    public init(partition: String, service: String, region: String = "", account: String = "", resource: String) {
+        self.partition = partition
+        self.service = service
+        self.region = region
+        self.account = account
+        self.resource = resource
+    }
+
+    public var description: String { "arn:\(partition):\(service):\(region):\(account):\(resource)" }
+
+    /// Parses and checks an ARN. Wildcards and `{{AccountId}}`/`{{Region}}` placeholders are
+    /// accepted where IAM policies accept them; anything else malformed is a sentence saying so.
+    public static func parse(_ text: String) -> Result<ARN, ARNError> {
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 6, parts[0] == "arn" else {
+            return .failure(ARNError("\(IAMRules.quoted(text)) is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)"))
+        }
+        let arn = ARN(partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts[5])
+        if !Partition.allCases.map(\.rawValue).contains(arn.partition) && !arn.partition.contains("*") {
+            return .failure(ARNError("\(IAMRules.quoted(text)) has partition \(IAMRules.quoted(arn.partition)); expected aws, aws-cn or aws-us-gov"))
+        }
+        if arn.service.isEmpty || !arn.service.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "*" }) {
+            return .failure(ARNError("\(IAMRules.quoted(text)) has no valid service name"))
+        }
+        if !arn.region.isEmpty && arn.region != Placeholder.region && !arn.region.contains("*")
+            && !IAMRules.isRegion(arn.region) {
+            return .failure(ARNError("\(IAMRules.quoted(text)) has region \(IAMRules.quoted(arn.region)), which is not a region name"))
+        }
+        let accountOK = arn.account.isEmpty || arn.account == "aws" || arn.account == Placeholder.account
+            || arn.account.contains("*") || IAMRules.isAccountID(arn.account)
+        if !accountOK {
+            return .failure(ARNError("\(IAMRules.quoted(text)) has account \(IAMRules.quoted(arn.account)); an account ID is 12 digits"))
+        }
+        if arn.resource.isEmpty {
+            return .failure(ARNError("\(IAMRules.quoted(text)) names no resource"))
+        }
+        return .success(arn)
+    }
+}
+
+public struct ARNError: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+public enum Partition: String, CaseIterable, Sendable {
+    case aws
+    case awsCN = "aws-cn"
+    case awsUSGov = "aws-us-gov"
+
+    /// The suffix of service principals: `ecs-tasks.amazonaws.com` (also in aws-cn since 2022).
+    public var serviceDomain: String { "amazonaws.com" }
+}
+
+/// Stand-ins for values the spec leaves out. The generated apply script fills them in at
+/// apply time from `aws sts get-caller-identity` and the configured region.
+public enum Placeholder {
+    public static let account = "{{AccountId}}"
+    public static let region = "{{Region}}"
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import RoleWizardCore
+
+struct ECSRoleWizard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ecs-role-wizard",
+        abstract: "Build the IAM roles an Amazon ECS workload needs, and write them as files to review and apply.",
+        discussion: """
+        Start from a preset (`ecs-role-wizard presets`), write it as a spec with `init`, edit it, \
+        check it with `validate`, and turn it into policy documents and aws-cli scripts with `generate`.
+        """,
+        subcommands: [Init.self, PresetsCommand.self, Validate.self, Generate.self, Policies.self]
+    )
+}
+
+ECSRoleWizard.main()
