@@ -20,6 +20,9 @@ extension BuildingBlock {
         })
 
     private static func checkKey(_ value: String) -> String? {
+        if value.contains("*") || value.contains("?") {
+            return "\(IAMRules.quoted(value)) is a wildcard; name each key, or the role could decrypt with every key it can reach"
+        }
         if value.hasPrefix("arn:") {
             return IdentifierRules.checkARN(value, service: "kms", resourcePrefix: "key/",
                                             example: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-…")

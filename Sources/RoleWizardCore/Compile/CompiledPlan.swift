@@ -10,8 +10,9 @@ public struct CompiledPlan: Sendable {
 
     public var isValid: Bool { problems.isEmpty }
 
-    /// True when some document or ARN still holds `{{AccountId}}` / `{{Region}}`.
-    public var needsAccount: Bool { mentions(Placeholder.account) || !customerManagedPolicies.isEmpty && context.account == nil }
+    /// True when ARNs hold `{{AccountId}}`: every role's ARN does when the plan has no account.
+    public var needsAccount: Bool { context.account == nil }
+    /// True when some document or ARN still holds `{{Region}}`.
     public var needsRegion: Bool { mentions(Placeholder.region) }
 
     private func mentions(_ placeholder: String) -> Bool {

@@ -189,7 +189,8 @@ public enum PolicyGrammar {
     static func baseName(_ name: String) -> String {
         var base = Substring(name)
         for prefix in ["ForAllValues:", "ForAnyValue:"] where base.hasPrefix(prefix) { base = base.dropFirst(prefix.count) }
-        if base.hasSuffix("IfExists") && base != "Null" { base = base.dropLast("IfExists".count) }
+        // Every operator but Null has an ...IfExists form.
+        if base.hasSuffix("IfExists") && base != "NullIfExists" { base = base.dropLast("IfExists".count) }
         return String(base)
     }
 

@@ -148,6 +148,29 @@ public enum PolicyReader {
         }
     }
 
+    /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. Anything else
+    /// (`.5`, `+1`, `007`) stays a string, so the document written back is valid JSON.
+    static func isJSONNumber(_ text: String) -> Bool {
+        var rest = Substring(text)
+        func digits() -> Int {
+            let count = rest.prefix { $0.isASCII && $0.isNumber }.count
+            rest = rest.dropFirst(count)
+            return count
+        }
+        if rest.hasPrefix("-") { rest = rest.dropFirst() }
+        if rest.hasPrefix("0") { rest = rest.dropFirst() } else if digits() == 0 { return false }
+        if rest.hasPrefix(".") {
+            rest = rest.dropFirst()
+            if digits() == 0 { return false }
+        }
+        if rest.hasPrefix("e") || rest.hasPrefix("E") {
+            rest = rest.dropFirst()
+            if rest.hasPrefix("+") || rest.hasPrefix("-") { rest = rest.dropFirst() }
+            if digits() == 0 { return false }
+        }
+        return rest.isEmpty
+    }
+
     /// Unquoted `true`/`false` and numbers keep their JSON type; everything else is a string.
     static func conditionValue(_ scalar: Node.Scalar) -> ConditionValue {
         guard scalar.style == .plain else { return .string(scalar.string) }
@@ -155,11 +178,7 @@ public enum PolicyReader {
         case "true": return .bool(true)
         case "false": return .bool(false)
         default:
-            let text = scalar.string
-            let isNumber = !text.isEmpty && Double(text) != nil
-                && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" || $0 == "+" }
-                && !(text.count > 1 && text.hasPrefix("0") && !text.hasPrefix("0."))
-            return isNumber ? .number(text) : .string(text)
+            return isJSONNumber(scalar.string) ? .number(scalar.string) : .string(scalar.string)
         }
     }
 }

@@ -5,9 +5,18 @@ import Yams
 final class NodeReader {
     private(set) var problems: [Problem] = []
     private(set) var locations: [FieldPath: SourceLocation] = [:]
+    /// Fields that are missing or could not be read. Later checks of the same fields would
+    /// only repeat the problem, so `SpecLoader` drops theirs.
+    private(set) var unreadable: Set<FieldPath> = []
 
     func fail(_ path: FieldPath, _ message: String) {
         problems.append(Problem(path, message))
+    }
+
+    /// A problem with the value at `path` (wrong type, missing): reported once, here.
+    func failValue(_ path: FieldPath, _ message: String) {
+        unreadable.insert(path)
+        fail(path, message)
     }
 
     func note(_ node: Node, at path: FieldPath) {
@@ -21,7 +30,7 @@ final class NodeReader {
     func mapping(_ node: Node, at path: FieldPath, allowed: [String]?, what: String) -> [(key: String, value: Node)]? {
         note(node, at: path)
         guard case let .mapping(mapping) = node else {
-            fail(path, "\(what) must be a mapping of keys to values, not \(describe(node))")
+            failValue(path, "\(what) must be a mapping of keys to values, not \(describe(node))")
             return nil
         }
         var entries: [(key: String, value: Node)] = []
@@ -33,7 +42,7 @@ final class NodeReader {
             let key = scalar.string
             if let allowed, !allowed.contains(key) {
                 note(keyNode, at: path / key)
-                fail(path / key, "unknown key \(JSONWriter.quoted(key)) in \(what)"
+                failValue(path / key, "unknown key \(JSONWriter.quoted(key)) in \(what)"
                      + Suggest.didYouMean(key, among: allowed) + "; allowed: " + allowed.joined(separator: ", "))
                 continue
             }
@@ -45,11 +54,11 @@ final class NodeReader {
     func string(_ node: Node, at path: FieldPath, what: String) -> String? {
         note(node, at: path)
         guard case let .scalar(scalar) = node else {
-            fail(path, "\(what) must be a string, not \(describe(node))")
+            failValue(path, "\(what) must be a string, not \(describe(node))")
             return nil
         }
         if scalar.style == .plain && scalar.string == "null" || scalar.style == .plain && scalar.string == "~" {
-            fail(path, "\(what) must be a string, not null")
+            failValue(path, "\(what) must be a string, not null")
             return nil
         }
         return scalar.string
@@ -64,14 +73,14 @@ final class NodeReader {
             default: break
             }
         }
-        fail(path, "\(what) must be true or false, not \(describe(node))")
+        failValue(path, "\(what) must be true or false, not \(describe(node))")
         return nil
     }
 
     func int(_ node: Node, at path: FieldPath, what: String) -> Int? {
         note(node, at: path)
         if case let .scalar(scalar) = node, scalar.style == .plain, let value = Int(scalar.string) { return value }
-        fail(path, "\(what) must be a whole number, not \(describe(node))")
+        failValue(path, "\(what) must be a whole number, not \(describe(node))")
         return nil
     }
 
@@ -79,7 +88,7 @@ final class NodeReader {
     func sequence(_ node: Node, at path: FieldPath, what: String) -> [Node]? {
         note(node, at: path)
         guard case let .sequence(sequence) = node else {
-            fail(path, "\(what) must be a list, not \(describe(node))")
+            failValue(path, "\(what) must be a list, not \(describe(node))")
             return nil
         }
         return Array(sequence)
@@ -103,7 +112,7 @@ final class NodeReader {
             return strings(node, at: path, what: what).map { StringList($0, isList: true) }
         default:
             note(node, at: path)
-            fail(path, "\(what) must be a string or a list of strings, not \(describe(node))")
+            failValue(path, "\(what) must be a string or a list of strings, not \(describe(node))")
             return nil
         }
     }

@@ -28,9 +28,8 @@ public enum SpecLoader {
         if let plan = read.plan {
             let result = compiler.compile(plan)
             compiled = result
-            // A field that could not be read also fails later checks; report it once.
-            let unreadable = Set(read.problems.map(\.path))
-            problems += result.problems.filter { problem in !unreadable.contains { problem.path.hasPrefix($0) } }
+            // A field that was missing or could not be read also fails later checks; report it once.
+            problems += result.problems.filter { problem in !read.unreadable.contains { problem.path.hasPrefix($0) } }
         }
         var seen = Set<Problem>()
         let diagnostics = problems.filter { seen.insert($0).inserted }.map { problem in

@@ -19,6 +19,8 @@ public enum SpecReader {
         public var problems: [Problem]
         /// Where each field was written (line and column from 1).
         public var locations: [FieldPath: SourceLocation]
+        /// Fields that were missing or unreadable; later checks of them would repeat the problem.
+        public var unreadable: Set<FieldPath> = []
 
         /// The location of a field, or of the nearest enclosing field that has one.
         public func location(of path: FieldPath) -> SourceLocation? {
@@ -46,7 +48,7 @@ public enum SpecReader {
         }
         let reader = NodeReader()
         let plan = readPlan(node, reader: reader)
-        return Result(plan: plan, problems: reader.problems, locations: reader.locations)
+        return Result(plan: plan, problems: reader.problems, locations: reader.locations, unreadable: reader.unreadable)
     }
 
     static func readPlan(_ node: Node, reader: NodeReader) -> Plan? {
@@ -80,7 +82,7 @@ public enum SpecReader {
                 }
             }
         }
-        if !sawRoles { reader.fail(.root, "a spec needs `roles:`, a list of at least one role") }
+        if !sawRoles { reader.failValue(.root / "roles", "a spec needs `roles:`, a list of at least one role") }
         return plan
     }
 
@@ -106,7 +108,7 @@ public enum SpecReader {
             case "permissionsBoundary": role.permissionsBoundary = reader.string(value, at: keyPath, what: "permissionsBoundary")
             case "tags": role.tags = readTags(value, at: keyPath, reader: reader)
             case "trust": role.trust = readTrust(value, at: keyPath, reader: reader)
-            case "managedPolicies": role.managedPolicies = reader.strings(value, at: keyPath, what: "managedPolicies") ?? []
+            case "managedPolicies": role.managedPolicies = reader.strings(value, at: keyPath, what: "managedPolicies")
             default:
                 if let items = reader.sequence(value, at: keyPath, what: "inlinePolicies") {
                     role.inlinePolicies = items.enumerated().compactMap { index, item in
@@ -118,9 +120,9 @@ public enum SpecReader {
                 }
             }
         }
-        if name == nil { reader.fail(path, "a role needs a name") }
-        if kind == nil && !entries.contains(where: { $0.key == "kind" }) {
-            reader.fail(path, "a role needs a kind: task, execution or instance")
+        if !entries.contains(where: { $0.key == "name" }) { reader.failValue(path / "name", "a role needs a name") }
+        if !entries.contains(where: { $0.key == "kind" }) {
+            reader.failValue(path / "kind", "a role needs a kind: task, execution or instance")
         }
         role.name = name ?? ""
         role.kind = kind ?? .task
@@ -144,7 +146,7 @@ public enum SpecReader {
             switch key {
             case "confusedDeputyProtection":
                 trust.confusedDeputyProtection = reader.bool(value, at: path / key, what: "confusedDeputyProtection")
-            case "services": trust.services = reader.strings(value, at: path / key, what: "services") ?? []
+            case "services": trust.services = reader.strings(value, at: path / key, what: "services")
             case "accounts": trust.accounts = reader.strings(value, at: path / key, what: "accounts") ?? []
             default: trust.document = PolicyReader.read(value, at: path / key, reader: reader)
             }
@@ -196,9 +198,9 @@ public enum SpecReader {
             default: break
             }
         }
-        if name == nil { reader.fail(path, "a policy needs a name") }
+        if !entries.contains(where: { $0.key == "name" }) { reader.failValue(path / "name", "a policy needs a name") }
         if let templateName { sources.insert(.template(name: templateName, parameters: parameters), at: 0) }
-        if sawParameters && templateName == nil { reader.fail(path / "parameters", "parameters go with a template") }
+        if sawParameters && templateName == nil { reader.failValue(path / "parameters", "parameters go with a template") }
         let given = ["template", "statements", "document"].filter { key in entries.contains { $0.key == key } }
         if given.count > 1 {
             reader.fail(path, "give one of template, statements or document, not " + given.joined(separator: " and "))
