@@ -1,0 +1,24 @@
+import RoleWizardCore
+
+// DEVELOPMENT SCAFFOLD: to be replaced by the real screen before any commit.
+public struct ExportState: Equatable, Sendable {
+    public init() {}
+}
+
+public enum ExportScreen: StepScreen {
+    public enum Action: Sendable { case none }
+    public static let step = Step.export
+    public static let teaching = ""
+    public static func bindings(_ model: WizardModel) -> [Binding<Action>] { [] }
+    public static func perform(_ action: Action, _ model: inout WizardModel) -> [Effect] { [] }
+    public static func typed(_ key: Key, _ model: inout WizardModel) -> [Effect]? { nil }
+    public static func capturesText(_ model: WizardModel) -> Bool { false }
+    public static func escape(_ model: inout WizardModel) -> Bool { false }
+    public static func focus(_ path: FieldPath, _ model: inout WizardModel) {}
+    public static func render(_ model: WizardModel, in area: Rect, canvas: inout Canvas) -> (x: Int, y: Int)? { nil }
+}
+
+extension ExportScreen {
+    static func finished(_ result: Result<[String], EffectFailure>, _ model: inout WizardModel) -> [Effect] { [] }
+    static func overwriteConfirmed(_ model: inout WizardModel) -> [Effect] { [] }
+}
