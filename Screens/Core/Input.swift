@@ -49,5 +49,10 @@ public enum Event: Sendable {
 /// A failure an effect reports back, in words for the status line.
 public struct EffectFailure: Error, Equatable, Sendable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The export's folder exists and is not empty: the screen asks before replacing it.
+    public var folderExists: Bool
+    public init(_ message: String, folderExists: Bool = false) {
+        self.message = message
+        self.folderExists = folderExists
+    }
 }
