@@ -14,7 +14,6 @@ public enum Wizard {
             effects = []
         case let .catalogLoaded(catalog):
             model.catalog = catalog
-            model.planChanged = true
             effects = []
         case let .key(key):
             effects = handle(key, &model)
@@ -27,7 +26,6 @@ public enum Wizard {
         }
         if model.planChanged {
             model.planChanged = false
-            model.recompile()
             model.unsaved = true
             effects.insert(.saveDraft(model.plan), at: 0)
         }

@@ -3,11 +3,17 @@ import RoleWizardCore
 /// The whole wizard's state: the plan being built, where the person is, and each step's own
 /// state. `Wizard.update` changes it; `Wizard.render` draws it.
 public struct WizardModel: Sendable {
+    /// Every change recompiles at once, so `compiled` and `problems` never lag behind.
     public var plan: Plan {
-        didSet { planChanged = true }
+        didSet {
+            planChanged = true
+            recompile()
+        }
     }
     /// Loaded after the first frame; steps that need it say so until it arrives.
-    public var catalog: ManagedPolicyCatalog?
+    public var catalog: ManagedPolicyCatalog? {
+        didSet { recompile() }
+    }
     /// The plan compiled against the catalog (nil until the catalog is there).
     public private(set) var compiled: CompiledPlan?
     public var step: Step
@@ -35,7 +41,7 @@ public struct WizardModel: Sendable {
     public var review = ReviewState()
     public var export = ExportState()
 
-    /// Set by `plan`'s didSet; `Wizard.update` recompiles and saves the draft when it is set.
+    /// Set by `plan`'s didSet; `Wizard.update` saves the draft when it is set.
     var planChanged = false
 
     public init(plan: Plan = Plan(), step: Step = .start, size: (width: Int, height: Int) = (80, 24),
