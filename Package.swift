@@ -41,6 +41,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Per-key update + render timings (scripts/bench.sh); not a test.
+        .executableTarget(
+            name: "wizard-bench",
+            dependencies: ["RoleWizardCore", "Screens"]
+        ),
         .testTarget(
             name: "RoleWizardCoreTests",
             dependencies: ["RoleWizardCore"]
