@@ -18,7 +18,10 @@ public enum Wizard {
         case let .key(key):
             effects = handle(key, &model)
         case let .editorFinished(text, target):
-            effects = InlinePoliciesScreen.editorFinished(text: text, target: target, &model)
+            switch target {
+            case let .trustDocument(role): effects = TrustScreen.editorFinished(text: text, role: role, &model)
+            case .inlinePolicy: effects = InlinePoliciesScreen.editorFinished(text: text, target: target, &model)
+            }
         case let .exportFinished(result):
             effects = ExportScreen.finished(result, &model)
         case let .specLoaded(path, result):

@@ -18,11 +18,10 @@ extension Wizard {
         }
         let width = model.size.width, height = model.size.height
         drawHeader(model, &canvas)
-        let teachingHeight = model.teachingVisible ? max(9, height / 2) : 0
-        let body = Rect(x: 0, y: 2, width: width, height: height - 4 - teachingHeight)
+        let body = bodyArea(model)
         var cursor = renderStep(model, in: body, canvas: &canvas)
-        if teachingHeight > 0 {
-            let pane = Rect(x: 0, y: body.maxY, width: width, height: teachingHeight)
+        if model.teachingVisible {
+            let pane = Rect(x: 0, y: body.maxY, width: width, height: height - 2 - body.maxY)
             canvas.box(pane, title: "About this step (F1 hides)", glyphs: model.glyphs)
             canvas.paragraph(teaching(for: model.step), in: pane.inset(1).insetLeft(1))
         }
@@ -33,6 +32,13 @@ extension Wizard {
             cursor = nil
         }
         return Frame(canvas: canvas, cursor: cursor)
+    }
+
+    /// Where the step draws: under the header, above the teaching pane (when shown) and the status row.
+    /// Steps that scroll use it to know how many rows they have.
+    public static func bodyArea(_ model: WizardModel) -> Rect {
+        let teachingHeight = model.teachingVisible ? max(9, model.size.height / 2) : 0
+        return Rect(x: 0, y: 2, width: model.size.width, height: model.size.height - 4 - teachingHeight)
     }
 
     static func renderStep(_ model: WizardModel, in area: Rect, canvas: inout Canvas) -> (x: Int, y: Int)? {

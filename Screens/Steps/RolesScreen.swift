@@ -165,13 +165,26 @@ public enum RolesScreen: StepScreen {
         return clash ? "another role is named \(name) (names ignore case)" : nil
     }
 
-    /// Renames a role and the customer managed policy attachments that name it.
-    static func renameRole(at index: Int, to name: String, _ model: inout WizardModel) {
+    /// Where a role's name stands in a customer managed policy's attachTo list.
+    struct Attachment: Equatable, Sendable {
+        var policy: Int
+        var entry: Int
+    }
+
+    /// Renames a role and its customer managed policy attachments: the ones at `attachments`, or
+    /// every attachTo entry that holds the old name. Returns where the attachments are.
+    @discardableResult
+    static func renameRole(at index: Int, to name: String, attachments: [Attachment]? = nil, _ model: inout WizardModel) -> [Attachment] {
         let old = model.plan.roles[index].name
-        model.plan.roles[index].name = name
-        for policy in model.plan.customerManagedPolicies.indices {
-            model.plan.customerManagedPolicies[policy].attachTo = model.plan.customerManagedPolicies[policy].attachTo.map { $0 == old ? name : $0 }
+        let policies = model.plan.customerManagedPolicies
+        let found = attachments ?? policies.indices.flatMap { policy in
+            policies[policy].attachTo.indices.filter { policies[policy].attachTo[$0] == old }.map { Attachment(policy: policy, entry: $0) }
         }
+        model.plan.roles[index].name = name
+        for place in found where policies.indices.contains(place.policy) && policies[place.policy].attachTo.indices.contains(place.entry) {
+            model.plan.customerManagedPolicies[place.policy].attachTo[place.entry] = name
+        }
+        return found
     }
 
     public static func render(_ model: WizardModel, in area: Rect, canvas: inout Canvas) -> (x: Int, y: Int)? {

@@ -28,8 +28,10 @@ public enum Suggest {
             if other.contains(lowered) || lowered.contains(other) {
                 return (candidate, 1 + abs(other.count - lowered.count) / 4)
             }
-            let d = distance(lowered, other)
             let allowed = max(2, min(lowered.count, other.count) / 3)
+            // The distance is at least the difference in length: skip the far ones cheaply.
+            if abs(lowered.count - other.count) > allowed { return nil }
+            let d = distance(lowered, other)
             return d <= allowed ? (candidate, d + 1) : nil
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
