@@ -12,14 +12,6 @@ enum DocumentPane {
         }
     }
 
-    /// The area a step draws into, laid out as `Wizard.render` lays out the frame (header and
-    /// rule above; teaching pane, status and footer below). `update` needs it to page and clamp
-    /// scrolling before any render has run.
-    static func bodyArea(_ model: WizardModel) -> Rect {
-        let teaching = model.teachingVisible ? max(9, model.size.height / 2) : 0
-        return Rect(x: 0, y: 2, width: model.size.width, height: model.size.height - 4 - teaching)
-    }
-
     /// Wraps each line of `text` to `width` columns, keeping its indentation on every row (long
     /// words are broken, so nothing is lost).
     static func wrap(_ text: String, width: Int, style: Canvas.Style = .normal) -> [Line] {

@@ -153,7 +153,7 @@ public enum ManagedPoliciesScreen: StepScreen {
         case let .move(move):
             let count = attached(model).count + matches(model).count
             var cursor = ListCursor(selected: model.managed.selected)
-            cursor.apply(move, count: count, page: layout(model, in: DocumentPane.bodyArea(model)).list.height)
+            cursor.apply(move, count: count, page: layout(model, in: Wizard.bodyArea(model)).list.height)
             select(cursor.selected, &model)
         case let .scroll(move):
             let (lines, rows) = documentGeometry(model)
@@ -271,7 +271,7 @@ public enum ManagedPoliciesScreen: StepScreen {
         let count = attachedCount + model.managed.matches.names.count
         model.managed.selected = count == 0 ? 0 : min(max(0, model.managed.selected), count - 1)
 
-        let area = DocumentPane.bodyArea(model)
+        let area = Wizard.bodyArea(model)
         let parts = layout(model, in: area)
         if let policy = selectedItem(model).flatMap(catalogPolicy), let lines = catalogDocument(policy, model, width: parts.detail.width) {
             model.managed.document = .init(key: documentKey(policy, width: parts.detail.width), lines: lines)
@@ -301,7 +301,7 @@ public enum ManagedPoliciesScreen: StepScreen {
 
     /// The selected item's document (nil when it has none or it is not loaded) and the rows it gets.
     static func documentGeometry(_ model: WizardModel) -> (lines: [DocumentPane.Line]?, rows: Int) {
-        let parts = layout(model, in: DocumentPane.bodyArea(model))
+        let parts = layout(model, in: Wizard.bodyArea(model))
         guard let item = selectedItem(model) else { return (nil, 0) }
         let header = detailHeader(item, model, width: parts.detail.width)
         return (documentLines(item, model, width: parts.detail.width), parts.detail.height - header.count - 1)

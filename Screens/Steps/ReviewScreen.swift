@@ -190,7 +190,7 @@ public enum ReviewScreen: StepScreen {
     public static func perform(_ action: Action, _ model: inout WizardModel) -> [Effect] {
         guard let compiled = model.compiled else { return [] }
         let ordered = orderedProblems(model)
-        let parts = layout(compiled, problems: !ordered.isEmpty, in: DocumentPane.bodyArea(model))
+        let parts = layout(compiled, problems: !ordered.isEmpty, in: Wizard.bodyArea(model))
         let documentRows = parts.documents.height - 1
         let content = documents(compiled, width: parts.documents.width)
         switch action {
@@ -234,7 +234,7 @@ public enum ReviewScreen: StepScreen {
     public static func focus(_ path: FieldPath, _ model: inout WizardModel) {
         guard let compiled = model.compiled else { return }
         let ordered = orderedProblems(model)
-        let parts = layout(compiled, problems: !ordered.isEmpty, in: DocumentPane.bodyArea(model))
+        let parts = layout(compiled, problems: !ordered.isEmpty, in: Wizard.bodyArea(model))
         let content = documents(compiled, width: parts.documents.width)
         if case .customerPolicy? = anchor(of: path), let line = anchor(of: path).flatMap({ content.anchors[$0] }) {
             model.review.focus = .documents

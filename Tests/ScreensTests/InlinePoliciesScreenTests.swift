@@ -439,12 +439,18 @@ let ecsExecKeys: [Key] = [.char("a"), .enter, .char(" "), .tab] + Harness.type("
         #expect(model.status == .info("discarded the editor text of inline-policy"))
     }
 
-    @Test func resultsForAnotherEditorTargetAreIgnored() {
+    @Test func resultsForARoleThatIsGoneAreIgnored() {
         var model = inlineModel("ecs-workshop", role: 1)
         let plan = model.plan
         #expect(Wizard.update(&model, .editorFinished(text: "{}", target: .inlinePolicy(role: 7, index: 0, name: "x"))).isEmpty)
-        #expect(Wizard.update(&model, .editorFinished(text: "{}", target: .trustDocument(role: 1))).isEmpty)
         #expect(model.plan == plan && model.status == nil)
+    }
+
+    @Test func trustDocumentResultsGoToTheTrustStep() {
+        var model = inlineModel("ecs-workshop", role: 1)
+        _ = Wizard.update(&model, .editorFinished(text: "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ecs-tasks.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}", target: .trustDocument(role: 1)))
+        #expect(model.plan.roles[1].trust.document != nil)
+        #expect(model.plan.roles[1].inlinePolicies == Presets.named("ecs-workshop")!.plan().roles[1].inlinePolicies)
     }
 }
 
