@@ -40,6 +40,8 @@ public final class ManagedPolicyCatalog: Sendable {
     /// Where the catalog came from, e.g. "moto 5.2.5, moto.iam.aws_managed_policies...".
     public let source: String
     private let indexByLowercasedName: [String: Int]
+    /// Each name as bytes and in lower case, for `search`.
+    private let nameBytes: [(bytes: [UInt8], lowered: [UInt8])]
 
     /// Reads the catalog's tab-separated text (see the build script for the format).
     public init(text: String) throws {
@@ -64,6 +66,7 @@ public final class ManagedPolicyCatalog: Sendable {
         var index: [String: Int] = [:]
         for (position, policy) in policies.enumerated() { index[policy.name.lowercased()] = position }
         self.indexByLowercasedName = index
+        self.nameBytes = policies.map { (Array($0.name.utf8), Suggest.lowercasedBytes($0.name)) }
     }
 
     /// The catalog shipped with the tool. Loaded on first use, not at start-up.
@@ -154,8 +157,10 @@ public final class ManagedPolicyCatalog: Sendable {
         }
         var scored: [(policy: ManagedPolicy, score: Int)] = []
         scored.reserveCapacity(64)
-        for policy in policies {
-            guard var score = Suggest.fuzzyScore(trimmed, policy.name) else { continue }
+        let query = Suggest.lowercasedBytes(trimmed)
+        for (position, policy) in policies.enumerated() {
+            let name = nameBytes[position]
+            guard var score = Suggest.fuzzyScore(lowered: query, in: name.bytes, lowered: name.lowered) else { continue }
             if policy.isECSRelevant { score += 200 }
             scored.append((policy, score))
         }
