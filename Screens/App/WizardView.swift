@@ -93,7 +93,7 @@ extension Wizard {
         }
         var title = " " + model.step.numberedTitle
         if model.step.editsOneRole, let role = model.role { title += " · \(role.name) (\(role.kind.rawValue))" }
-        canvas.put(title, x: x, y: 0, style: .title)
+        canvas.clipped(title, x: x, y: 0, width: canvas.width - x, style: .title, glyphs: model.glyphs)
         canvas.put(String(repeating: model.glyphs.horizontal, count: canvas.width), x: 0, y: 1, style: .muted)
     }
 
