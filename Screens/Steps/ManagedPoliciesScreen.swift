@@ -291,7 +291,7 @@ public enum ManagedPoliciesScreen: StepScreen {
     /// or when the document pane has the focus; nil for a large one not opened yet.
     static func catalogDocument(_ policy: ManagedPolicy, _ model: WizardModel, width: Int) -> [DocumentPane.Line]? {
         if model.managed.document.key == documentKey(policy, width: width) { return model.managed.document.lines }
-        guard policy.documentText.utf8.count <= largeDocument || model.managed.focus == .document,
+        guard policy.documentSize <= largeDocument || model.managed.focus == .document,
               let catalog = model.catalog else { return nil }
         guard let document = catalog.document(of: policy) else {
             return [DocumentPane.Line("the catalog's copy of this document could not be read", .error)]
@@ -530,7 +530,7 @@ public enum ManagedPoliciesScreen: StepScreen {
         } else if let policy = catalogPolicy(item) {
             // A large document not opened yet.
             canvas.put("Document", x: rect.x, y: headingY, style: .title)
-            canvas.paragraph("A large document (\(DocumentPane.grouped(policy.documentText.utf8.count)) characters): Tab opens it.",
+            canvas.paragraph("A large document (\(DocumentPane.grouped(policy.documentSize)) characters): Tab opens it.",
                              in: pane, style: .muted)
         }
     }

@@ -41,3 +41,20 @@ for size in [(80, 24), (120, 40)] {
     print(String(format: "per key, %dx%d, %d keys: p50 %.3f ms  p99 %.3f ms  max %.3f ms  (aim: p99 < 2 ms)",
                  size.0, size.1, samples.count, percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.last!))
 }
+
+// Where a key's time goes: the catalog search alone, and parsing one policy document for the
+// detail pane (done when the selected policy changes).
+var searchSamples: [Double] = []
+for query in queries {
+    for length in 1...query.count {
+        let prefix = String(query.prefix(length))
+        searchSamples.append(milliseconds { _ = catalog.search(prefix) })
+    }
+}
+let sortedSearch = searchSamples.sorted()
+print(String(format: "catalog search alone: p50 %.3f ms  p99 %.3f ms", percentile(sortedSearch, 0.5), percentile(sortedSearch, 0.99)))
+let small = catalog.policies.filter { $0.documentSize <= 4000 }
+var parseSamples: [Double] = []
+for policy in small.prefix(400) { parseSamples.append(milliseconds { _ = catalog.document(of: policy)?.prettyText }) }
+let sortedParse = parseSamples.sorted()
+print(String(format: "one document (<= 4,000 bytes) parsed and printed: p50 %.3f ms  p99 %.3f ms", percentile(sortedParse, 0.5), percentile(sortedParse, 0.99)))
