@@ -14,7 +14,7 @@ extension Wizard {
             canvas.paragraph("ecs-role-wizard needs a terminal of at least \(minimumSize.width)×\(minimumSize.height); "
                              + "this one is \(model.size.width)×\(model.size.height). Enlarge the window, or press q to quit.",
                              in: Rect(x: 0, y: 0, width: model.size.width, height: model.size.height), style: .error)
-            return Frame(canvas: canvas, cursor: nil)
+            return Frame(canvas: model.glyphs == .ascii ? canvas.asciiOnly() : canvas, cursor: nil)
         }
         let width = model.size.width, height = model.size.height
         drawHeader(model, &canvas)
@@ -31,7 +31,7 @@ extension Wizard {
             drawOverlay(overlay, model, &canvas)
             cursor = nil
         }
-        return Frame(canvas: canvas, cursor: cursor)
+        return Frame(canvas: model.glyphs == .ascii ? canvas.asciiOnly() : canvas, cursor: cursor)
     }
 
     /// Where the step draws: under the header, above the teaching pane (when shown) and the status row.
