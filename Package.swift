@@ -20,6 +20,12 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/managed-policies.tsv")]
         ),
+        // ncursesw, found with pkg-config; only the terminal backend imports it.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
         // The wizard's screens: state, update and render into a cell grid. No ncurses here.
         .target(
             name: "Screens",
@@ -31,8 +37,14 @@ let package = Package(
             dependencies: [
                 "RoleWizardCore",
                 "Screens",
+                "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Per-key update + render timings (scripts/bench.sh); not a test.
+        .executableTarget(
+            name: "wizard-bench",
+            dependencies: ["RoleWizardCore", "Screens"]
         ),
         .testTarget(
             name: "RoleWizardCoreTests",

@@ -1,4 +1,5 @@
 import Testing
+import RoleWizardCore
 @testable import Screens
 
 @Suite struct CanvasTests {
@@ -16,5 +17,19 @@ import Testing
         #expect(DisplayWidth.of("語") == 2)
         #expect(DisplayWidth.of("\u{301}") == 0)
         #expect(DisplayWidth.of("e\u{301}x") == 2)
+    }
+}
+
+@Suite struct ASCIIFrameTests {
+    @Test func withoutUTF8EveryCellIsASCII() {
+        var model = Harness.preset("ecs-workshop")
+        model.glyphs = .ascii
+        model.teachingVisible = true
+        let text = Harness.frame(model)
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(text.contains("^v select"))
+        var canvas = Canvas(width: 4, height: 1)
+        canvas.put("語x", x: 0, y: 0)
+        #expect(canvas.asciiOnly().text == "? x")
     }
 }

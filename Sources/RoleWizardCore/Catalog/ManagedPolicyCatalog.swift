@@ -1,4 +1,12 @@
 import Foundation
+import Synchronization
+
+/// The catalog file's bytes, shared by every policy so that documents are decoded only when
+/// someone looks at them.
+final class CatalogBytes: Sendable {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+}
 
 /// One AWS managed policy: its name, its real path and its default version's document.
 public struct ManagedPolicy: Sendable {
@@ -6,8 +14,13 @@ public struct ManagedPolicy: Sendable {
     /// `/`, `/service-role/`, `/aws-service-role/`, `/job-function/`, …
     public let path: String
     public let defaultVersionId: String
-    /// The document as compact JSON, parsed on demand (`ManagedPolicyCatalog.document(of:)`).
-    public let documentText: String
+    let storage: CatalogBytes
+    let documentRange: Range<Int>
+
+    /// The document as compact JSON (parse it with `ManagedPolicyCatalog.document(of:)`).
+    public var documentText: String { String(decoding: storage.bytes[documentRange], as: UTF8.self) }
+    /// The document's size in bytes, without decoding it.
+    public var documentSize: Int { documentRange.count }
 
     public func arn(partition: Partition = .aws) -> String {
         "arn:\(partition.rawValue):iam::aws:policy\(path)\(name)"
@@ -40,37 +53,65 @@ public final class ManagedPolicyCatalog: Sendable {
     /// Where the catalog came from, e.g. "moto 5.2.5, moto.iam.aws_managed_policies...".
     public let source: String
     private let indexByLowercasedName: [String: Int]
+    private let ecsRelevant: [Bool]
+    private let parsed = Mutex<[String: PolicyDocument]>([:])
+    /// Each name as bytes and in lower case, for `search`.
+    private let nameBytes: [(bytes: [UInt8], lowered: [UInt8])]
 
     /// Reads the catalog's tab-separated text (see the build script for the format).
-    public init(text: String) throws {
+    public convenience init(text: String) throws {
+        try self.init(bytes: Array(text.utf8))
+    }
+
+    /// Reads the catalog from its bytes: one scan for tabs and newlines; only names, paths and
+    /// version ids become strings now.
+    public init(bytes: [UInt8]) throws {
+        let storage = CatalogBytes(bytes)
         var policies: [ManagedPolicy] = []
+        policies.reserveCapacity(1600)
         var source = "unknown"
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        var lineNumber = 0, start = 0
+        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#")
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != newline { end += 1 }
             lineNumber += 1
-            if line.hasPrefix("#") {
+            defer { start = end + 1 }
+            if end == start { continue }
+            if bytes[start] == hash {
+                let line = String(decoding: bytes[start..<end], as: UTF8.self)
                 if line.hasPrefix("# source: ") { source = String(line.dropFirst("# source: ".count)) }
                 continue
             }
-            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4 else {
-                throw CatalogError("managed policy catalog line \(lineNumber) has \(fields.count) fields, expected 4")
+            var tabs: [Int] = []
+            var index = start
+            while index < end && tabs.count < 3 {
+                if bytes[index] == tab { tabs.append(index) }
+                index += 1
             }
-            policies.append(ManagedPolicy(name: String(fields[0]), path: String(fields[1]),
-                                          defaultVersionId: String(fields[2]), documentText: String(fields[3])))
+            guard tabs.count == 3 else {
+                throw CatalogError("managed policy catalog line \(lineNumber) has \(tabs.count + 1) fields, expected 4")
+            }
+            policies.append(ManagedPolicy(
+                name: String(decoding: bytes[start..<tabs[0]], as: UTF8.self),
+                path: String(decoding: bytes[(tabs[0] + 1)..<tabs[1]], as: UTF8.self),
+                defaultVersionId: String(decoding: bytes[(tabs[1] + 1)..<tabs[2]], as: UTF8.self),
+                storage: storage, documentRange: (tabs[2] + 1)..<end))
         }
         self.policies = policies
         self.source = source
         var index: [String: Int] = [:]
         for (position, policy) in policies.enumerated() { index[policy.name.lowercased()] = position }
         self.indexByLowercasedName = index
+        self.ecsRelevant = policies.map(\.isECSRelevant)
+        self.nameBytes = policies.map { (Array($0.name.utf8), Suggest.lowercasedBytes($0.name)) }
     }
 
     /// The catalog shipped with the tool. Loaded on first use, not at start-up.
     public static let bundled: ManagedPolicyCatalog = {
         guard let url = Bundle.module.url(forResource: "managed-policies", withExtension: "tsv"),
               let data = try? Data(contentsOf: url),
-              let catalog = try? ManagedPolicyCatalog(text: String(decoding: data, as: UTF8.self)) else {
+              let catalog = try? ManagedPolicyCatalog(bytes: [UInt8](data)) else {
             fatalError("the managed policy catalog is missing from the ecs-role-wizard resources; rebuild the package")
         }
         return catalog
@@ -81,8 +122,13 @@ public final class ManagedPolicyCatalog: Sendable {
         indexByLowercasedName[name.lowercased()].map { policies[$0] }
     }
 
+    /// The policy's document, parsed once and then kept (the wizard's detail pane shows the
+    /// same few documents again and again while a filter is typed).
     public func document(of policy: ManagedPolicy) -> PolicyDocument? {
-        try? PolicyReader.parse(text: policy.documentText).get()
+        if let kept = parsed.withLock({ $0[policy.name] }) { return kept }
+        guard let document = try? PolicyReader.parse(text: policy.documentText).get() else { return nil }
+        parsed.withLock { $0[policy.name] = document }
+        return document
     }
 
     /// Resolves a name (`AmazonECSTaskExecutionRolePolicy`), a path and name
@@ -152,15 +198,19 @@ public final class ManagedPolicyCatalog: Sendable {
             let ecs = policies.filter(\.isECSRelevant)
             return Array((ecs + policies.filter { !$0.isECSRelevant }).prefix(limit))
         }
-        var scored: [(policy: ManagedPolicy, score: Int)] = []
-        scored.reserveCapacity(64)
-        for policy in policies {
-            guard var score = Suggest.fuzzyScore(trimmed, policy.name) else { continue }
-            if policy.isECSRelevant { score += 200 }
-            scored.append((policy, score))
+        // Scores and positions only: sorting small values is much cheaper than sorting policies.
+        // Positions follow the file's name order, so they break ties alphabetically.
+        var scored: [(score: Int, position: Int)] = []
+        scored.reserveCapacity(policies.count)
+        let query = Suggest.lowercasedBytes(trimmed)
+        for position in policies.indices {
+            let name = nameBytes[position]
+            guard var score = Suggest.fuzzyScore(lowered: query, in: name.bytes, lowered: name.lowered) else { continue }
+            if ecsRelevant[position] { score += 200 }
+            scored.append((score, position))
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.policy.name < $1.policy.name }
-        return scored.prefix(limit).map(\.policy)
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
+        return scored.prefix(limit).map { policies[$0.position] }
     }
 }
 

@@ -28,8 +28,10 @@ public enum Suggest {
             if other.contains(lowered) || lowered.contains(other) {
                 return (candidate, 1 + abs(other.count - lowered.count) / 4)
             }
-            let d = distance(lowered, other)
             let allowed = max(2, min(lowered.count, other.count) / 3)
+            // The distance is at least the difference in length: skip the far ones cheaply.
+            if abs(lowered.count - other.count) > allowed { return nil }
+            let d = distance(lowered, other)
             return d <= allowed ? (candidate, d + 1) : nil
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
@@ -55,9 +57,19 @@ public enum Suggest {
     /// all appear in order; higher is better. Substring matches beat scattered ones, and
     /// matches at word starts and the beginning beat matches inside words.
     public static func fuzzyScore(_ query: String, _ text: String) -> Int? {
-        let q = Array(query.lowercased().utf8), t = Array(text.utf8)
+        let t = Array(text.utf8)
+        return fuzzyScore(lowered: lowercasedBytes(query), in: t, lowered: lowercasedBytes(text))
+    }
+
+    /// ASCII lower case, as bytes: what the fast path below compares.
+    static func lowercasedBytes(_ text: String) -> [UInt8] {
+        text.utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }
+    }
+
+    /// `fuzzyScore` with the query and the text already in bytes (the catalog keeps its names
+    /// that way, so filtering 1,500 names per key allocates nothing).
+    static func fuzzyScore(lowered q: [UInt8], in t: [UInt8], lowered: [UInt8]) -> Int? {
         if q.isEmpty { return 0 }
-        let lowered = t.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }
         if let start = firstIndex(of: q, in: lowered) {
             var score = 1000 - start - (t.count - q.count)
             if start == 0 { score += 500 }

@@ -33,8 +33,7 @@ extension PlanCompiler {
         }
 
         let ecsTasks = "ecs-tasks.amazonaws.com"
-        let protection = trust.confusedDeputyProtection
-            ?? (role.kind != .instance && context.account != nil && context.region != nil && services.contains(ecsTasks))
+        let protection = trust.confusedDeputyProtection ?? trust.defaultConfusedDeputyProtection(kind: role.kind, context: context)
         if trust.confusedDeputyProtection == true {
             if role.kind == .instance || !services.contains(ecsTasks) {
                 problems.append(Problem(path / "confusedDeputyProtection",

@@ -102,6 +102,15 @@ public struct TrustSettings: Equatable, Sendable {
     }
 }
 
+extension TrustSettings {
+    /// What `confusedDeputyProtection: nil` means: on for task and execution roles that trust
+    /// ecs-tasks.amazonaws.com when the plan knows its account and region, off otherwise.
+    public func defaultConfusedDeputyProtection(kind: RoleKind, context: PlanContext) -> Bool {
+        kind != .instance && context.account != nil && context.region != nil
+            && (services ?? [kind.trustedService]).contains(RoleKind.task.trustedService)
+    }
+}
+
 /// Where a policy's statements come from: a building block, statements, or a whole document.
 public enum PolicySource: Equatable, Sendable {
     case template(name: String, parameters: BlockParameters)

@@ -145,7 +145,8 @@ public enum PolicyGrammar {
         return nil
     }
 
-    static func checkPrincipal(_ value: String, type: PrincipalType) -> String? {
+    /// One principal value of a given type (`ecs-tasks.amazonaws.com`, an account ID, an ARN…).
+    public static func checkPrincipal(_ value: String, type: PrincipalType) -> String? {
         switch type {
         case .aws:
             if value == "*" || IAMRules.isAccountID(value) || value == Placeholder.account { return nil }

@@ -86,3 +86,26 @@ public enum DisplayWidth {
 
     public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
 }
+
+extension Canvas {
+    /// The same grid with every cell in ASCII, for terminals whose locale is not UTF-8:
+    /// arrows, marks and box lines become their nearest ASCII look-alike, anything else `?`.
+    public func asciiOnly() -> Canvas {
+        var copy = self
+        for index in copy.cells.indices {
+            let text = copy.cells[index].text
+            if text.isEmpty {
+                copy.cells[index].text = " "
+            } else if !text.unicodeScalars.allSatisfy(\.isASCII) {
+                copy.cells[index].text = Self.asciiLookAlikes[text] ?? "?"
+            }
+        }
+        return copy
+    }
+
+    static let asciiLookAlikes: [String: String] = [
+        "↑": "^", "↓": "v", "←": "<", "→": ">", "…": "~", "✓": "+", "✗": "x", "◆": "*", "›": ">",
+        "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "█": "#", "░": ".", "↵": "$",
+        "·": ".", "–": "-", "—": "-", "’": "'", "‘": "'", "“": "\"", "”": "\"", "×": "x", "é": "e",
+    ]
+}

@@ -1,0 +1,27 @@
+/// The characters for borders and markers: Unicode when the locale is UTF-8, ASCII otherwise.
+public struct Glyphs: Equatable, Sendable {
+    public var horizontal: String
+    public var vertical: String
+    public var topLeft: String
+    public var topRight: String
+    public var bottomLeft: String
+    public var bottomRight: String
+    public var checked: String
+    public var unchecked: String
+    public var pointer: String
+    public var barFull: String
+    public var barEmpty: String
+    public var ellipsis: String
+    public var error: String
+    public var ok: String
+    public var ecsMark: String
+
+    public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
+                                       bottomLeft: "└", bottomRight: "┘", checked: "[x]", unchecked: "[ ]",
+                                       pointer: "›", barFull: "█", barEmpty: "░", ellipsis: "…",
+                                       error: "✗", ok: "✓", ecsMark: "◆")
+    public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
+                                     bottomLeft: "+", bottomRight: "+", checked: "[x]", unchecked: "[ ]",
+                                     pointer: ">", barFull: "#", barEmpty: ".", ellipsis: "~",
+                                     error: "x", ok: "+", ecsMark: "*")
+}

@@ -1,0 +1,60 @@
+// Per-key cost of the wizard: update + render for each key while filtering the full managed
+// policy catalog (step 3), at 80x24 and 120x40. Run with a release build:
+//     swift run -c release wizard-bench
+import Foundation
+import RoleWizardCore
+import Screens
+
+func milliseconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+}
+
+var catalog: ManagedPolicyCatalog!
+let load = milliseconds { catalog = ManagedPolicyCatalog.bundled }
+print(String(format: "catalog load: %.2f ms (%d policies)", load, catalog.policies.count))
+
+let queries = ["amazonecstaskexecutionrolepolicy", "ecs", "s3readonly", "SecretsManager", "cloudwatchagent", "zzq"]
+for size in [(80, 24), (120, 40)] {
+    var model = WizardModel(plan: Presets.named("ecs-workshop")!.plan(account: "123456789012", region: "us-east-1"),
+                            step: .managedPolicies, size: size, catalog: catalog)
+    _ = Wizard.render(model)
+    var samples: [Double] = []
+    for _ in 0..<5 {
+        for query in queries {
+            var keys = query.map { Key.char($0) }
+            keys += Array(repeating: Key.backspace, count: query.count)
+            for key in keys {
+                samples.append(milliseconds {
+                    _ = Wizard.update(&model, .key(key))
+                    _ = Wizard.render(model)
+                })
+            }
+        }
+    }
+    let sorted = samples.sorted()
+    print(String(format: "per key, %dx%d, %d keys: p50 %.3f ms  p99 %.3f ms  max %.3f ms  (aim: p99 < 2 ms)",
+                 size.0, size.1, samples.count, percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.last!))
+}
+
+// Where a key's time goes: the catalog search alone, and parsing one policy document for the
+// detail pane (done when the selected policy changes).
+var searchSamples: [Double] = []
+for query in queries {
+    for length in 1...query.count {
+        let prefix = String(query.prefix(length))
+        searchSamples.append(milliseconds { _ = catalog.search(prefix) })
+    }
+}
+let sortedSearch = searchSamples.sorted()
+print(String(format: "catalog search alone: p50 %.3f ms  p99 %.3f ms", percentile(sortedSearch, 0.5), percentile(sortedSearch, 0.99)))
+let small = catalog.policies.filter { $0.documentSize <= 4000 }
+var parseSamples: [Double] = []
+for policy in small.prefix(400) { parseSamples.append(milliseconds { _ = catalog.document(of: policy)?.prettyText }) }
+let sortedParse = parseSamples.sorted()
+print(String(format: "one document (<= 4,000 bytes) parsed and printed: p50 %.3f ms  p99 %.3f ms", percentile(sortedParse, 0.5), percentile(sortedParse, 0.99)))
