@@ -7,4 +7,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/setup.sh test
 swift build
 swift test
-ECS_ROLE_WIZARD="$PWD/.build/debug/ecs-role-wizard" .venv/bin/python -m pytest Tests/e2e -q -p no:cacheprovider
+ECS_ROLE_WIZARD="$PWD/.build/debug/ecs-role-wizard" .venv/bin/python -m pytest Tests/e2e -q -p no:cacheprovider -n 2

@@ -67,8 +67,26 @@ import Testing
         roles: []
         """).diagnostics.first)
         #expect(diagnostic.message.contains("duplicate key \"region\""))
-        // Yams marks the first of the duplicated keys.
-        #expect(diagnostic.location == SourceLocation(line: 2, column: 1))
+        // The repeated key, not the first one (where Yams marks it).
+        #expect(diagnostic.location == SourceLocation(line: 3, column: 1))
+        let nested = try #require(Self.load("""
+        version: 1
+        roles:
+          - name: a
+            kind: task
+            name: b
+        """).diagnostics.first)
+        #expect(nested.location == SourceLocation(line: 5, column: 5))
+    }
+
+    @Test func placeholdersAreRefusedInPaths() {
+        #expect(IAMRules.checkPath("/team-{{AccountId}}/")?.contains("placeholder") == true)
+        #expect(IAMRules.checkPath("/team-{x}/") == nil)
+    }
+
+    @Test func aReservedTagKeyIsReportedAtTheKey() {
+        let loaded = Self.load("version: 1\nroles:\n  - name: a\n    kind: task\n    tags:\n      aws:reserved: x\n")
+        #expect(loaded.diagnostics.map(\.description) == ["spec.yaml:6:7: roles[0].tags[0].key: tag keys starting with \"aws:\" are reserved for AWS"])
     }
 
     @Test func emptySpec() {
@@ -189,7 +207,7 @@ import Testing
         ])
     }
 
-    @Test func tagProblemsPointAtTheTagsValue() {
+    @Test func tagKeyProblemsPointAtTheKey() {
         let lines = Self.lines("""
         version: 1
         roles:
@@ -201,8 +219,8 @@ import Testing
             tags: {aws:x: "1", team: "a", Team: "b"}
         """)
         #expect(lines == [
-            "spec.yaml:8:19: roles[1].tags[0].key: tag keys starting with \"aws:\" are reserved for AWS",
-            "spec.yaml:8:41: roles[1].tags[2].key: tag key \"Team\" is given twice; keys are unique, ignoring case",
+            "spec.yaml:8:12: roles[1].tags[0].key: tag keys starting with \"aws:\" are reserved for AWS",
+            "spec.yaml:8:35: roles[1].tags[2].key: tag key \"Team\" is given twice; keys are unique, ignoring case",
         ])
     }
 

@@ -53,7 +53,6 @@ public enum AWSCLIRenderer {
                 ("MaxSessionDuration", .number(String(r.effectiveMaxSessionDuration))),
             ]
             if let description = r.description { create.append(("Description", .string(description))) }
-            if let boundary = role.permissionsBoundaryARN { create.append(("PermissionsBoundary", .string(boundary))) }
             if !r.tags.isEmpty { create.append(("Tags", tagsJSON(r.tags))) }
             lines.append(command("ensure_role", [r.name, r.effectivePath, JSONRenderer.trustPolicyPath(role),
                                                  JSONWriter.compact(.object(create))]))

@@ -67,6 +67,7 @@ public enum BundleWriter {
         let manager = FileManager.default
         if manager.fileExists(atPath: url.path) && !force { throw Failure.exists(url.path) }
         do {
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(contents.utf8).write(to: url, options: .atomic)
         } catch {
             throw Failure.io("cannot write \(url.path): \(error.localizedDescription)")

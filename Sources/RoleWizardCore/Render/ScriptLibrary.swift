@@ -92,7 +92,8 @@ enum ScriptLibrary {
       local name=$1 path=$2 trust
       trust=$(document "$3")
       if ! probe aws iam get-role --role-name="$name" --query Role.Path --output text; then
-        aws iam create-role --cli-input-json "$(fill "$4")" --assume-role-policy-document "$trust" >/dev/null
+        # Names, path, description and tags are used as written; only documents and ARNs hold placeholders.
+        aws iam create-role --cli-input-json "$4" --assume-role-policy-document "$trust" >/dev/null
         say "role $name: created"
         return
       fi
@@ -190,14 +191,22 @@ enum ScriptLibrary {
       done
     }
 
-    # ensure_instance_profile NAME PATH: an instance profile holding the role of the same name.
+    # ensure_instance_profile NAME PATH: an instance profile holding the role of the same name,
+    # and only it (a profile holds one role).
     ensure_instance_profile() {
+      local other
       if ! probe aws iam get-instance-profile --instance-profile-name="$1" \
           --query 'InstanceProfile.Roles[].RoleName' --output text; then
         aws iam create-instance-profile --instance-profile-name="$1" --path="$2" >/dev/null
         say "instance profile $1: created"
         reply=''
       fi
+      for other in $reply; do
+        if [[ $other != "$1" ]]; then
+          aws iam remove-role-from-instance-profile --instance-profile-name="$1" --role-name="$other"
+          say "instance profile $1: removed role $other (not in the plan)"
+        fi
+      done
       if [[ " $(tr '\t' ' ' <<<"$reply") " != *" $1 "* ]]; then
         aws iam add-role-to-instance-profile --instance-profile-name="$1" --role-name="$1"
         say "instance profile $1: role added"

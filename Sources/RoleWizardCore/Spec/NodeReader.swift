@@ -133,7 +133,26 @@ final class NodeReader {
 
 /// Turns a Yams error into a location and a message.
 enum YAMLSyntax {
-    static func describe(_ error: Error) -> (SourceLocation?, String) {
+    /// Yams reports a duplicate key where its mapping starts; the person wants the line of the
+    /// repeated key. Block mappings only: the second line from the mapping's start whose key,
+    /// at the mapping's column, is `key`.
+    static func secondOccurrence(of key: String, in text: String, mapping: SourceLocation) -> SourceLocation? {
+        guard !key.isEmpty else { return nil }
+        var seen = 0
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where offset + 1 >= mapping.line {
+            let columns = Array(line)
+            let indent = mapping.column - 1
+            guard columns.count > indent, columns.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            let rest = String(columns[indent...])
+            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                seen += 1
+                if seen == 2 { return SourceLocation(line: offset + 1, column: mapping.column) }
+            }
+        }
+        return nil
+    }
+
+    static func describe(_ error: Error, text: String = "") -> (SourceLocation?, String) {
         guard let yamlError = error as? YamlError else { return (nil, "\(error)") }
         switch yamlError {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -141,7 +160,8 @@ enum YAMLSyntax {
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return (SourceLocation(line: mark.line, column: mark.column), text)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return (SourceLocation(line: context.mark.line, column: context.mark.column),
+            let mapping = SourceLocation(line: context.mark.line, column: context.mark.column)
+            return (secondOccurrence(of: duplicates.first ?? "", in: text, mapping: mapping) ?? mapping,
                     "duplicate key " + duplicates.map { JSONWriter.quoted($0) }.joined(separator: ", ") + " in one mapping")
         case let .reader(problem, _, _, _):
             return (nil, "cannot read the file: \(problem)")

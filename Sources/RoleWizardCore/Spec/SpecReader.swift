@@ -38,7 +38,7 @@ public enum SpecReader {
         do {
             node = try Yams.compose(yaml: text)
         } catch {
-            let (location, message) = YAMLSyntax.describe(error)
+            let (location, message) = YAMLSyntax.describe(error, text: text)
             var locations: [FieldPath: SourceLocation] = [:]
             locations[.root] = location
             return Result(plan: nil, problems: [Problem(.root, "not valid YAML or JSON: \(message)")], locations: locations)
@@ -131,10 +131,12 @@ public enum SpecReader {
 
     static func readTags(_ node: Node, at path: FieldPath, reader: NodeReader) -> [Tag] {
         guard let entries = reader.mapping(node, at: path, allowed: nil, what: "tags") else { return [] }
+        // Tags are written KEY: VALUE; problems name them by position, as the plan does.
+        if case let .mapping(mapping) = node {
+            for (index, keyNode) in mapping.map(\.key).enumerated() { reader.note(keyNode, at: path / index / "key") }
+        }
         return entries.enumerated().compactMap { index, entry in
-            // Tags are written KEY: VALUE; problems name them by position, as the plan does.
             guard let value = reader.string(entry.value, at: path / index / "value", what: "the value of tag \(entry.key)") else { return nil }
-            reader.note(entry.value, at: path / index / "key")
             return Tag(entry.key, value)
         }
     }

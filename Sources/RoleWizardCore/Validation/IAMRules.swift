@@ -59,6 +59,9 @@ public enum IAMRules {
             return "\(quoted(path)) holds \(describe(bad)); a path may hold only printable ASCII without spaces"
         }
         if path.contains("//") { return "\(quoted(path)) has an empty segment (\"//\")" }
+        if path.contains(Placeholder.account) || path.contains(Placeholder.region) {
+            return "\(quoted(path)) holds a placeholder, which apply.sh would fill in only in some places; write the account or region itself"
+        }
         return nil
     }
 
