@@ -9,7 +9,7 @@ if ! command -v dialog >/dev/null || ! command -v tmux >/dev/null; then
   [[ $(id -u) == 0 ]] || sudo=(sudo)
   "${sudo[@]}" apt-get install -y -qq dialog tmux >/dev/null
 fi
-swift build -c release -q --product ecs-role-wizard
-swift build -c release -q --product wizard-bench
+swift build -c release -q --static-swift-stdlib --product ecs-role-wizard
+swift build -c release -q --static-swift-stdlib --product wizard-bench
 .build/release/wizard-bench
 python3 scripts/bench_first_frame.py .build/release/ecs-role-wizard "${RUNS:-15}"
