@@ -22,6 +22,9 @@ public enum Wizard {
             case let .trustDocument(role): effects = TrustScreen.editorFinished(text: text, role: role, &model)
             case .inlinePolicy: effects = InlinePoliciesScreen.editorFinished(text: text, target: target, &model)
             }
+        case let .effectFailed(failure):
+            model.status = .error(failure.message)
+            effects = []
         case let .exportFinished(result):
             effects = ExportScreen.finished(result, &model)
         case let .specLoaded(path, result):

@@ -44,6 +44,8 @@ public enum Event: Sendable {
     /// An export or a spec load finished.
     case exportFinished(Result<[String], EffectFailure>)
     case specLoaded(path: String, Result<String, EffectFailure>)
+    /// An effect with no screen of its own failed (saving the draft): shown in the status line.
+    case effectFailed(EffectFailure)
 }
 
 /// A failure an effect reports back, in words for the status line.

@@ -11,20 +11,6 @@ public struct ListCursor: Equatable, Sendable {
         selected = count == 0 ? 0 : min(max(0, selected + delta), count - 1)
     }
 
-    /// Handles ↑ ↓ PgUp PgDn Home End; returns false for other keys.
-    public mutating func handle(_ key: Key, count: Int, page: Int) -> Bool {
-        switch key {
-        case .up: move(-1, count: count)
-        case .down: move(1, count: count)
-        case .pageUp: move(-max(1, page), count: count)
-        case .pageDown: move(max(1, page), count: count)
-        case .home: selected = 0
-        case .end: selected = max(0, count - 1)
-        default: return false
-        }
-        return true
-    }
-
     /// Clamps to a list of `count` items.
     public mutating func clamp(count: Int) {
         selected = count == 0 ? 0 : min(max(0, selected), count - 1)
@@ -37,11 +23,6 @@ public struct ListCursor: Equatable, Sendable {
         if selected < first { first = selected }
         if selected >= first + rows { first = selected - rows + 1 }
         return max(0, first)
-    }
-
-    /// Remembers the scroll position chosen by the last render-independent computation.
-    public mutating func scroll(rows: Int, count: Int) {
-        top = firstVisible(rows: rows, count: count)
     }
 }
 

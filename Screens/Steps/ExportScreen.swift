@@ -5,7 +5,7 @@ public struct ExportState: Equatable, Sendable {
     public var focus: Focus = .formats
     public var cursor = ListCursor()
     /// Chosen formats, in `OutputFormat.allCases` order.
-    public var formats: Set<String> = [OutputFormat.awsCLI.rawValue, OutputFormat.json.rawValue]
+    public var formats: Set<OutputFormat> = [.awsCLI, .json]
     public var folder = TextField("iam-roles")
     /// The files the last export wrote.
     public var written: [String] = []
@@ -49,7 +49,7 @@ public enum ExportScreen: StepScreen {
         switch action {
         case let .move(move): model.export.cursor.apply(move, count: formatTitles.count, page: 3)
         case .toggle:
-            let format = formatTitles[model.export.cursor.selected].0.rawValue
+            let format = formatTitles[model.export.cursor.selected].0
             if model.export.formats.contains(format) { model.export.formats.remove(format) } else { model.export.formats.insert(format) }
         case .nextField: model.export.focus = model.export.focus == .formats ? .folder : .formats
         case .write: return write(force: false, &model)
@@ -74,7 +74,7 @@ public enum ExportScreen: StepScreen {
 
     /// The formats chosen, in a stable order.
     static func chosen(_ model: WizardModel) -> [OutputFormat] {
-        formatTitles.map(\.0).filter { model.export.formats.contains($0.rawValue) }
+        formatTitles.map(\.0).filter { model.export.formats.contains($0) }
     }
 
     static func write(force: Bool, _ model: inout WizardModel) -> [Effect] {
@@ -129,7 +129,7 @@ public enum ExportScreen: StepScreen {
         y += 2
         for (index, entry) in formatTitles.enumerated() {
             let selected = index == state.cursor.selected && state.focus == .formats
-            let box = state.formats.contains(entry.0.rawValue) ? model.glyphs.checked : model.glyphs.unchecked
+            let box = state.formats.contains(entry.0) ? model.glyphs.checked : model.glyphs.unchecked
             canvas.put((selected ? model.glyphs.pointer : " ") + " " + box + " " + TextLayout.pad(entry.1, width: 18),
                        x: area.x, y: y, style: selected ? .selected : .normal)
             canvas.clipped(entry.2, x: area.x + 26, y: y, width: area.width - 26, style: .muted, glyphs: model.glyphs)

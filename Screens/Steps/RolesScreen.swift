@@ -195,8 +195,7 @@ public enum RolesScreen: StepScreen {
             canvas.paragraph("No roles yet. Press a to add one.", in: Rect(x: left.x, y: left.y + 2, width: left.width, height: 2), style: .muted)
         }
         let rows = left.height - 3
-        var list = ListCursor(selected: model.roleIndex)
-        list.top = 0
+        let list = ListCursor(selected: model.roleIndex)
         let first = list.firstVisible(rows: rows, count: model.plan.roles.count)
         for (row, index) in (first..<min(model.plan.roles.count, first + rows)).enumerated() {
             let role = model.plan.roles[index]

@@ -63,7 +63,7 @@ final class AppLoop {
         switch effect {
         case let .saveDraft(plan):
             do { try drafts.save(plan) } catch {
-                return .event(.exportFinished(.failure(EffectFailure("cannot save the draft at \(drafts.url.path): \(error.localizedDescription)"))))
+                return .event(.effectFailed(EffectFailure("cannot save the draft at \(drafts.url.path): \(error.localizedDescription)")))
             }
             return nil
         case let .export(request):
