@@ -287,16 +287,18 @@ public enum ManagedPoliciesScreen: StepScreen {
 
     static func documentKey(_ policy: ManagedPolicy, width: Int) -> String { "\(policy.name) \(width)" }
 
-    /// A catalog policy's document, wrapped: the kept one when current; parsed now when small,
+    /// A catalog policy's document, wrapped: the kept one when current; laid out now when small,
     /// or when the document pane has the focus; nil for a large one not opened yet.
     static func catalogDocument(_ policy: ManagedPolicy, _ model: WizardModel, width: Int) -> [DocumentPane.Line]? {
         if model.managed.document.key == documentKey(policy, width: width) { return model.managed.document.lines }
         guard policy.documentSize <= largeDocument || model.managed.focus == .document,
               let catalog = model.catalog else { return nil }
-        guard let document = catalog.document(of: policy) else {
+        // Laid out from the catalog's compact text rather than parsed: this runs on every key
+        // that changes the best match while a filter is typed.
+        guard let text = catalog.prettyDocumentText(of: policy) ?? catalog.document(of: policy)?.prettyText else {
             return [DocumentPane.Line("the catalog's copy of this document could not be read", .error)]
         }
-        return DocumentPane.wrap(document.prettyText, width: width)
+        return DocumentPane.wrap(text, width: width)
     }
 
     /// The selected item's document (nil when it has none or it is not loaded) and the rows it gets.

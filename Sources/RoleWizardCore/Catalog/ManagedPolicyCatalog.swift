@@ -131,6 +131,12 @@ public final class ManagedPolicyCatalog: Sendable {
         return document
     }
 
+    /// The policy's document laid out as `PolicyDocument.prettyText` would, without parsing it:
+    /// cheap enough to run on every key of the wizard's filter.
+    public func prettyDocumentText(of policy: ManagedPolicy) -> String? {
+        JSONWriter.reindent(policy.storage.bytes[policy.documentRange])
+    }
+
     /// Resolves a name (`AmazonECSTaskExecutionRolePolicy`), a path and name
     /// (`service-role/AmazonECSTaskExecutionRolePolicy`) or an ARN to a full ARN with the real path.
     public func resolve(_ reference: String, partition: Partition) -> Result<ManagedPolicyReference, ARNError> {
