@@ -18,7 +18,7 @@ let package = Package(
         .target(
             name: "RoleWizardCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/managed-policies.tsv")]
+            resources: [.copy("Resources/managed-policies.tsv"), .copy("Resources/iam-catalog.tsv")]
         ),
         // ncursesw, found with pkg-config; only the terminal backend imports it.
         .systemLibrary(
