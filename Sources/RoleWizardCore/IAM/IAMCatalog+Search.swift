@@ -1,0 +1,128 @@
+import Foundation
+
+/// Every action's full name as bytes, as written and in lower case, in file order: what search,
+/// suggestions and prefix-less patterns go through, without parsing any service.
+final class IAMActionNames: Sendable {
+    let full: [[UInt8]]
+    let lowered: [[UInt8]]
+    /// Where the action name starts in `full` (after `prefix:`).
+    let nameStart: [Int]
+
+    init(_ catalog: IAMCatalog) {
+        var full: [[UInt8]] = [], lowered: [[UInt8]] = [], nameStart: [Int] = []
+        let count = catalog.actionNames.count
+        full.reserveCapacity(count)
+        lowered.reserveCapacity(count)
+        nameStart.reserveCapacity(count)
+        catalog.storage.bytes.withUnsafeBufferPointer { buffer in
+            for service in catalog.servicePrefixes.indices {
+                let prefix = Array(catalog.servicePrefixes[service].utf8) + [IAMCatalogFile.colon]
+                for position in catalog.firstAction[service]..<catalog.firstAction[service + 1] {
+                    let name = prefix + UnsafeBufferPointer(rebasing: buffer[catalog.actionNames[position]])
+                    full.append(name)
+                    lowered.append(name.map(IAMNameMatching.folded))
+                    nameStart.append(prefix.count)
+                }
+            }
+        }
+        self.full = full
+        self.lowered = lowered
+        self.nameStart = nameStart
+    }
+
+    func fullName(_ position: Int) -> String { String(decoding: full[position], as: UTF8.self) }
+
+    /// Whether the action name (after `prefix:`) is `name`, ignoring case (`name` in lower case).
+    func actionName(_ position: Int, is name: [UInt8]) -> Bool {
+        let lowered = lowered[position], start = nameStart[position]
+        return lowered.count - start == name.count && lowered[start...].elementsEqual(name)
+    }
+}
+
+extension IAMCatalog {
+    /// Actions for a search box or an editor's completion: `s3:getob`, `getobject`, `decrypt`.
+    /// Prefix matches of the full name (or of the action name, when the text has no colon) come
+    /// first, shortest first, then substring matches, then scattered ones (`Suggest.fuzzyScore`).
+    public func search(_ text: String, limit: Int = 50) -> [IAMAction] {
+        search(text, positions: 0..<actionNames.count, limit: limit)
+    }
+
+    /// `search`, within one service.
+    public func search(_ text: String, inService prefix: String, limit: Int = 50) -> [IAMAction] {
+        guard let service = IAMNameMatching.withBytes(prefix, serviceIndex) else { return [] }
+        return search(text, positions: firstAction[service]..<firstAction[service + 1], limit: limit)
+    }
+
+    private func search(_ text: String, positions: Range<Int>, limit: Int) -> [IAMAction] {
+        let query = Suggest.lowercasedBytes(text.trimmingCharacters(in: .whitespaces))
+        guard !query.isEmpty, limit > 0 else { return [] }
+        let names = actionNameIndex()
+        let bareName = !query.contains(IAMCatalogFile.colon)
+        // Scores and positions only; positions follow the file's order, so ties go alphabetically.
+        var scored: [(score: Int, position: Int)] = []
+        for position in positions {
+            let lowered = names.lowered[position]
+            guard var score = Suggest.fuzzyScore(lowered: query, in: names.full[position], lowered: lowered) else { continue }
+            // `getobject` should find s3:GetObject as surely as `s3:getobject` does.
+            let start = names.nameStart[position]
+            if bareName && lowered.count - start >= query.count && lowered[start..<(start + query.count)].elementsEqual(query) {
+                score += 500
+                if lowered.count - start == query.count { score += 1000 }
+            }
+            scored.append((score, position))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
+        return scored.prefix(limit).map { action(at: $0.position) }
+    }
+
+    /// The closest real names for an action that does not exist: other actions of the same
+    /// service (`s3:GetObjcet` → `s3:GetObject`), the same action under a close or another
+    /// prefix (`s4:GetObject` → `s3:GetObject`, `ssm:OpenDataChannel` →
+    /// `ssmmessages:OpenDataChannel`), or, failing those, close service prefixes alone.
+    public func suggestions(forAction fullName: String, limit: Int = 3) -> [String] {
+        let text = fullName.trimmingCharacters(in: .whitespaces)
+        guard let colon = text.firstIndex(of: ":") else {
+            return Suggest.closest(text, among: servicePrefixes, limit: limit)
+        }
+        let prefix = String(text[..<colon]), name = String(text[text.index(after: colon)...])
+        let wildcard = IAMNameMatching.hasWildcard(name)
+        var found: [String] = []
+        func add(_ candidate: String) {
+            if found.count < limit && !found.contains(candidate) { found.append(candidate) }
+        }
+        let service = self.service(prefix)
+        if let service, !wildcard {
+            for near in Suggest.closest(name, among: service.actions.map(\.name), limit: limit) {
+                add(service.prefix + ":" + near)
+            }
+        }
+        let nearPrefixes = service == nil ? Suggest.closest(prefix, among: servicePrefixes, limit: limit) : []
+        if !wildcard && !name.isEmpty {
+            for near in nearPrefixes {
+                if let action = self.service(near)?.action(named: name) { add(action.fullName) }
+            }
+            let names = actionNameIndex(), loweredName = Suggest.lowercasedBytes(name)
+            for position in names.full.indices where names.actionName(position, is: loweredName) {
+                add(names.fullName(position))
+            }
+        }
+        if found.isEmpty { nearPrefixes.forEach(add) }
+        return found
+    }
+
+    /// Positions of the actions whose full name matches a wildcard pattern (in lower case).
+    func fullNamePositions(matching pattern: [UInt8]) -> [Int] {
+        if pattern == [IAMNameMatching.star] { return Array(0..<actionNames.count) }
+        let names = actionNameIndex()
+        return names.lowered.indices.filter { position in
+            names.lowered[position].withUnsafeBufferPointer { IAMNameMatching.matches(pattern, $0) }
+        }
+    }
+
+    func actionNameIndex() -> IAMActionNames {
+        if let kept = actionNameCache.withLock({ $0 }) { return kept }
+        let built = IAMActionNames(self)
+        actionNameCache.withLock { $0 = built }
+        return built
+    }
+}

