@@ -127,6 +127,9 @@ import Testing
         #expect(catalog.suggestions(forAction: "ssm:OpenDataChannel").contains("ssmmessages:OpenDataChannel"))
         #expect(catalog.suggestions(forAction: "s4:GetObject").contains("s3:GetObject"))
         #expect(catalog.suggestions(forAction: "kmz:Frobnicate").contains("kms"))
+        #expect(catalog.suggestions(forAction: "kmz:Decrypt*").contains("kms:Decrypt*"))
+        #expect(catalog.suggestions(forAction: "Decrpyt").contains("kms:Decrypt"))
+        #expect(!catalog.suggestions(forAction: "zzqqxx").contains("q"), "no prefix much shorter than the text")
         #expect(catalog.suggestions(forAction: "s3:GetObjcet", limit: 1).count == 1)
     }
 

@@ -32,6 +32,15 @@ final class IAMActionNames: Sendable {
 
     func fullName(_ position: Int) -> String { String(decoding: full[position], as: UTF8.self) }
 
+    /// Every action name (without prefix) once, for suggestions.
+    var uniqueActionNames: [String] {
+        var seen = Set<String>()
+        return full.indices.compactMap { position in
+            let name = String(decoding: full[position][nameStart[position]...], as: UTF8.self)
+            return seen.insert(name).inserted ? name : nil
+        }
+    }
+
     /// Whether the action name (after `prefix:`) is `name`, ignoring case (`name` in lower case).
     func actionName(_ position: Int, is name: [UInt8]) -> Bool {
         let lowered = lowered[position], start = nameStart[position]
@@ -78,26 +87,43 @@ extension IAMCatalog {
     /// The closest real names for an action that does not exist: other actions of the same
     /// service (`s3:GetObjcet` → `s3:GetObject`), the same action under a close or another
     /// prefix (`s4:GetObject` → `s3:GetObject`, `ssm:OpenDataChannel` →
-    /// `ssmmessages:OpenDataChannel`), or, failing those, close service prefixes alone.
+    /// `ssmmessages:OpenDataChannel`), the same pattern under a close prefix (`kmz:Decrypt*` →
+    /// `kms:Decrypt*`), or, failing those, close service prefixes alone. Text without a colon is
+    /// taken as an action name (`Decrpyt` → `kms:Decrypt`) or a prefix.
     public func suggestions(forAction fullName: String, limit: Int = 3) -> [String] {
         let text = fullName.trimmingCharacters(in: .whitespaces)
-        guard let colon = text.firstIndex(of: ":") else {
-            return Suggest.closest(text, among: servicePrefixes, limit: limit)
-        }
-        let prefix = String(text[..<colon]), name = String(text[text.index(after: colon)...])
-        let wildcard = IAMNameMatching.hasWildcard(name)
         var found: [String] = []
         func add(_ candidate: String) {
             if found.count < limit && !found.contains(candidate) { found.append(candidate) }
         }
+        guard let colon = text.firstIndex(of: ":") else {
+            if !text.isEmpty && !IAMNameMatching.hasWildcard(text) {
+                let names = actionNameIndex()
+                for near in Suggest.closest(text, among: names.uniqueActionNames, limit: limit) {
+                    let lowered = Suggest.lowercasedBytes(near)
+                    if let position = names.full.indices.first(where: { names.actionName($0, is: lowered) }) {
+                        add(names.fullName(position))
+                    }
+                }
+            }
+            closePrefixes(text, limit: limit).forEach(add)
+            return found
+        }
+        let prefix = String(text[..<colon]), name = String(text[text.index(after: colon)...])
+        let wildcard = IAMNameMatching.hasWildcard(name)
         let service = self.service(prefix)
         if let service, !wildcard {
             for near in Suggest.closest(name, among: service.actions.map(\.name), limit: limit) {
                 add(service.prefix + ":" + near)
             }
         }
-        let nearPrefixes = service == nil ? Suggest.closest(prefix, among: servicePrefixes, limit: limit) : []
-        if !wildcard && !name.isEmpty {
+        let nearPrefixes = service == nil ? closePrefixes(prefix, limit: limit) : []
+        if wildcard {
+            // `kmz:Decrypt*` → `kms:Decrypt*`, when that matches something.
+            for near in nearPrefixes where !(self.service(near)?.actions(matching: name).isEmpty ?? true) {
+                add(near + ":" + name)
+            }
+        } else if !name.isEmpty {
             for near in nearPrefixes {
                 if let action = self.service(near)?.action(named: name) { add(action.fullName) }
             }
@@ -108,6 +134,12 @@ extension IAMCatalog {
         }
         if found.isEmpty { nearPrefixes.forEach(add) }
         return found
+    }
+
+    /// Service prefixes close to `text`, leaving out the ones much shorter than it (`Suggest`
+    /// counts containment as closeness, and `zzqq` contains the prefix `q`).
+    private func closePrefixes(_ text: String, limit: Int) -> [String] {
+        Suggest.closest(text, among: servicePrefixes, limit: limit).filter { $0.count * 2 >= text.count }
     }
 
     /// Positions of the actions whose full name matches a wildcard pattern (in lower case).
