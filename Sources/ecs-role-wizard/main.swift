@@ -10,7 +10,7 @@ struct ECSRoleWizard: ParsableCommand {
         Start from a preset (`ecs-role-wizard presets`), write it as a spec with `init`, edit it, \
         check it with `validate`, and turn it into policy documents and aws-cli scripts with `generate`.
         """,
-        subcommands: [WizardCommand.self, Init.self, PresetsCommand.self, Validate.self, Generate.self, Policies.self],
+        subcommands: [WizardCommand.self, Init.self, PresetsCommand.self, Validate.self, Generate.self, Policies.self, ActionsCommand.self],
         defaultSubcommand: WizardCommand.self
     )
 }
