@@ -189,12 +189,13 @@ public final class IAMCatalog: Sendable {
         }
         let prefix = pattern[..<colon], name = String(pattern[pattern.utf8.index(after: colon)...])
         guard IAMNameMatching.hasWildcard(prefix) else {
-            return service(String(prefix))?.actions(matching: name) ?? []
+            guard let index = IAMNameMatching.withBytes(String(prefix), serviceIndex) else { return [] }
+            return withService(at: index) { $0.actions(matching: name) }
         }
         let prefixPattern = Suggest.lowercasedBytes(String(prefix))
         return servicePrefixes.indices
             .filter { IAMNameMatching.matches(prefixPattern, servicePrefixes[$0]) }
-            .flatMap { service(at: $0).actions(matching: name) }
+            .flatMap { withService(at: $0) { $0.actions(matching: name) } }
     }
 
     /// A condition key some service defines (`s3:prefix`, `kms:ViaService`, `saml:sub`,
