@@ -10,9 +10,12 @@ struct ECSRoleWizard: ParsableCommand {
         Start from a preset (`ecs-role-wizard presets`), write it as a spec with `init`, edit it, \
         check it with `validate`, and turn it into policy documents and aws-cli scripts with `generate`.
         """,
-        subcommands: [WizardCommand.self, Init.self, PresetsCommand.self, Validate.self, Generate.self, Policies.self, ActionsCommand.self],
+        version: ECSRoleWizard.version,
+        subcommands: [WizardCommand.self, Init.self, PresetsCommand.self, Validate.self, Generate.self, Policies.self, Lint.self, ActionsCommand.self],
         defaultSubcommand: WizardCommand.self
     )
+
+    static let version = "0.3.0"
 }
 
 ECSRoleWizard.main()

@@ -3,6 +3,10 @@ public enum Suggest {
     /// Edit distance (insertions, deletions, substitutions), case-insensitive.
     public static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+        return distance(x, y)
+    }
+
+    static func distance<Element: Equatable>(_ x: [Element], _ y: [Element]) -> Int {
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         var previous = Array(0...y.count)
@@ -19,13 +23,14 @@ public enum Suggest {
         return previous[y.count]
     }
 
-    /// Up to `limit` candidates close to `name`, closest first.
+    /// Up to `limit` candidates close to `name`, closest first. Compared as ASCII-lowered
+    /// bytes: the linter asks this for every unknown action among a service's hundreds.
     public static func closest(_ name: String, among candidates: [String], limit: Int = 3) -> [String] {
-        let lowered = name.lowercased()
+        let lowered = lowercasedBytes(name)
         let scored = candidates.compactMap { candidate -> (String, Int)? in
-            let other = candidate.lowercased()
+            let other = lowercasedBytes(candidate)
             if other == lowered { return (candidate, 0) }
-            if other.contains(lowered) || lowered.contains(other) {
+            if firstIndex(of: lowered, in: other) != nil || firstIndex(of: other, in: lowered) != nil {
                 return (candidate, 1 + abs(other.count - lowered.count) / 4)
             }
             let allowed = max(2, min(lowered.count, other.count) / 3)
@@ -95,6 +100,7 @@ public enum Suggest {
     }
 
     private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty else { return 0 }
         guard needle.count <= haystack.count else { return nil }
         outer: for start in 0...(haystack.count - needle.count) {
             for offset in 0..<needle.count where haystack[start + offset] != needle[offset] { continue outer }

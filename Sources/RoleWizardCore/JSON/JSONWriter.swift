@@ -3,83 +3,88 @@
 /// Backticks are written as `\u0060`. That is the same JSON, and it lets the generated shell
 /// scripts put any document inside a JMESPath literal (which is delimited by backticks)
 /// without a second layer of escaping.
+///
+/// The text is built as UTF-8 bytes and decoded once: `lint --format json` writes thousands of
+/// findings, and appending to a `String` piece by piece costs several times more.
 public enum JSONWriter {
     public static func pretty(_ value: JSONValue) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(value, into: &out, indent: 0, pretty: true)
-        out.append("\n")
-        return out
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func compact(_ value: JSONValue) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(value, into: &out, indent: 0, pretty: false)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func quoted(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         writeString(text, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, into out: inout String, indent: Int, pretty: Bool) {
+    private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int, pretty: Bool) {
         switch value {
         case let .string(text): writeString(text, into: &out)
-        case let .number(text): out.append(text)
-        case let .bool(flag): out.append(flag ? "true" : "false")
-        case .null: out.append("null")
+        case let .number(text): out.append(contentsOf: text.utf8)
+        case let .bool(flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case let .array(items):
-            if items.isEmpty { out.append("[]"); return }
-            out.append("[")
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out.append(",") }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(into: &out, indent: indent + 1, pretty: pretty)
                 write(item, into: &out, indent: indent + 1, pretty: pretty)
             }
             newline(into: &out, indent: indent, pretty: pretty)
-            out.append("]")
+            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            if members.isEmpty { out.append("{}"); return }
-            out.append("{")
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                if index > 0 { out.append(",") }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(into: &out, indent: indent + 1, pretty: pretty)
                 writeString(member.key, into: &out)
-                out.append(pretty ? ": " : ":")
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
                 write(member.value, into: &out, indent: indent + 1, pretty: pretty)
             }
             newline(into: &out, indent: indent, pretty: pretty)
-            out.append("}")
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(into out: inout String, indent: Int, pretty: Bool) {
+    private static func newline(into out: inout [UInt8], indent: Int, pretty: Bool) {
         guard pretty else { return }
-        out.append("\n")
-        out.append(String(repeating: "  ", count: indent))
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<(indent * 2) { out.append(UInt8(ascii: " ")) }
     }
 
-    private static func writeString(_ text: String, into out: inout String) {
-        out.append("\"")
+    private static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "`": out.append("\\u0060")
+            case "\"": out.append(contentsOf: #"\""#.utf8)
+            case "\\": out.append(contentsOf: #"\\"#.utf8)
+            case "\n": out.append(contentsOf: #"\n"#.utf8)
+            case "\r": out.append(contentsOf: #"\r"#.utf8)
+            case "\t": out.append(contentsOf: #"\t"#.utf8)
+            case "`": out.append(contentsOf: #"\u0060"#.utf8)
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out.append("\\u")
                     let hex = String(scalar.value, radix: 16)
-                    out.append(String(repeating: "0", count: 4 - hex.count) + hex)
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                } else if scalar.isASCII {
+                    out.append(UInt8(scalar.value))
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    UTF8.encode(scalar) { out.append($0) }
                 }
             }
         }
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -134,13 +134,22 @@ public enum PolicyGrammar {
     /// `service:Action`, with `*` and `?` wildcards, or `*`.
     public static func checkAction(_ action: String) -> String? {
         if action == "*" { return nil }
-        let parts = action.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        let bytes = Array(action.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon < bytes.count - 1,
+              !bytes[(colon + 1)...].contains(UInt8(ascii: ":")) else {
             return "\(JSONWriter.quoted(action)) is not an action; write SERVICE:Action, e.g. s3:GetObject"
         }
-        let serviceOK = parts[0].unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "*" }
-        let nameOK = parts[1].unicodeScalars.allSatisfy { IdentifierRules.isASCIIAlphanumeric($0) || $0 == "*" || $0 == "?" || $0 == "-" || $0 == "_" }
-        if !serviceOK { return "\(JSONWriter.quoted(action)) has service prefix \(JSONWriter.quoted(String(parts[0]))); prefixes are lower-case, e.g. s3, ssmmessages" }
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        let wildcards: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: "?")]
+        // IAM matches actions without regard to case, prefixes included ("SNS:Publish" works).
+        let serviceOK = bytes[..<colon].allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || wildcards.contains($0) }
+        let nameOK = bytes[(colon + 1)...].allSatisfy {
+            isAlphanumeric($0) || wildcards.contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+        }
+        let prefix = String(decoding: bytes[..<colon], as: UTF8.self)
+        if !serviceOK { return "\(JSONWriter.quoted(action)) has service prefix \(JSONWriter.quoted(prefix)), which holds characters no prefix has (letters, digits and hyphens, e.g. s3, ssmmessages)" }
         if !nameOK { return "\(JSONWriter.quoted(action)) has an action name with characters IAM does not allow" }
         return nil
     }

@@ -9,7 +9,8 @@ extension Preset {
             "retailStoreEcsTaskRole carries the lab's inline policy: the four ssmmessages actions ECS Exec needs in the task role, "
                 + "and ecs:ExecuteCommand / ecs:DescribeTasks on the lab cluster. The lab puts those two on the task role; "
                 + "they are what the person running `aws ecs execute-command` needs, so in your own accounts give them to "
-                + "that person's role instead (ecs-exec with operatorActions: false).",
+                + "that person's role instead (ecs-exec with operatorActions: false). `ecs-role-wizard lint` reports it as "
+                + "EXECUTE_COMMAND_IN_TASK_ROLE (a WARNING), carried from the lab.",
             "The role names must stay exactly as they are: the lab's CLI commands use them.",
         ],
         build: {

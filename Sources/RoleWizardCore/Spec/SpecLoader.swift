@@ -19,6 +19,8 @@ public enum SpecLoader {
         public var compiled: CompiledPlan?
         /// Every problem, with its place in the file; empty when the spec is good.
         public var diagnostics: [Diagnostic]
+        /// Where each field was written, for placing what later checks (lint) find.
+        public var reading: SpecReader.Result
     }
 
     public static func load(text: String, file: String, compiler: PlanCompiler = PlanCompiler()) -> Loaded {
@@ -39,6 +41,6 @@ public enum SpecLoader {
             return (l.line, l.column) < (r.line, r.column)
         }
         return Loaded(compiled: diagnostics.isEmpty ? compiled : compiled.map { var plan = $0; plan.problems = problems; return plan },
-                      diagnostics: diagnostics)
+                      diagnostics: diagnostics, reading: read)
     }
 }

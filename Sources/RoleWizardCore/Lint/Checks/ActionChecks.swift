@@ -1,0 +1,128 @@
+/// An Action entry and the catalog actions it stands for.
+struct ResolvedAction {
+    var item: PolicyView.Strings.Item
+    /// The actions the entry names (one, or every match of a wildcard); empty for `*` or an unknown one.
+    var actions: [IAMAction]
+    var isWildcard: Bool
+    /// `"*"`: every action of every service.
+    var isEverything: Bool { item.text == "*" }
+}
+
+/// Action and NotAction: syntax, known services and actions, wildcards that match nothing,
+/// entries another wildcard already covers, and Allow with NotAction / NotResource.
+enum ActionChecks {
+    /// Checks the statement's actions and returns what its Action entries resolve to.
+    static func check(_ statement: PolicyView.Statement, run: LintRun) -> [ResolvedAction] {
+        let resolved = resolve(statement.action, statement: statement, run: run)
+        _ = resolve(statement.notAction, statement: statement, run: run)
+        reportRedundant(resolved, statement: statement, run: run)
+        if statement.effect == .allow, let notAction = statement.notAction {
+            run.report(.allowWithNotAction, "Allow with NotAction allows every action except the ones listed, in every service, including actions AWS adds later; list the actions to allow instead",
+                       path: notAction.path, location: notAction.location, statement: statement)
+        }
+        if statement.effect == .allow, run.use == .identity, let notResource = statement.notResource {
+            run.report(.allowWithNotResource, "Allow with NotResource allows the actions on every resource except the ones listed, including resources created later; list the resources instead",
+                       path: notResource.path, location: notResource.location, statement: statement)
+        }
+        return resolved
+    }
+
+    static func resolve(_ list: PolicyView.Strings?, statement: PolicyView.Statement, run: LintRun) -> [ResolvedAction] {
+        guard let list else { return [] }
+        var resolved: [ResolvedAction] = []
+        for item in list.items {
+            let text = item.text
+            switch run.cache.lookup(action: text, in: run.catalog) {
+            case .everything:
+                resolved.append(ResolvedAction(item: item, actions: [], isWildcard: true))
+            case let .invalid(message):
+                run.report(.invalidActionSyntax, message, path: item.path, location: item.location, statement: statement)
+            case let .unknownService(prefix, suggestions):
+                run.report(.unknownService, "no AWS service has the prefix \(JSONWriter.quoted(prefix))" + didYouMean(suggestions),
+                           path: item.path, location: item.location, statement: statement)
+            case let .wildcard(matches, suggestions):
+                if matches.isEmpty {
+                    run.report(.wildcardMatchesNothing, "\(JSONWriter.quoted(text)) matches no action" + didYouMean(suggestions),
+                               path: item.path, location: item.location, statement: statement)
+                }
+                resolved.append(ResolvedAction(item: item, actions: matches, isWildcard: true))
+            case let .action(action):
+                resolved.append(ResolvedAction(item: item, actions: [action], isWildcard: false))
+            case let .unknownAction(prefix, name, suggestions):
+                run.report(.unknownAction, "\(prefix) has no action \(JSONWriter.quoted(name))" + didYouMean(suggestions),
+                           path: item.path, location: item.location, statement: statement)
+                resolved.append(ResolvedAction(item: item, actions: [], isWildcard: false))
+            }
+        }
+        return resolved
+    }
+
+    static func didYouMean(_ suggestions: [String]) -> String {
+        suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { JSONWriter.quoted($0) }.joined(separator: ", ") + "?"
+    }
+
+    /// An entry is redundant when another entry's wildcard already matches it (or when it is
+    /// repeated). Compared within one service prefix, so a 1,500-action statement stays cheap.
+    static func reportRedundant(_ resolved: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
+        if let everything = resolved.first(where: \.isEverything) {
+            for entry in resolved where entry.item.path != everything.item.path {
+                run.report(.redundantAction, "\(JSONWriter.quoted(entry.item.text)) is already allowed by \"*\" in the same statement",
+                           path: entry.item.path, location: entry.item.location, statement: statement)
+            }
+            return
+        }
+        if !resolved.contains(where: \.isWildcard) {
+            // No wildcard: only a repeated entry can be redundant.
+            var seen: [String: String] = [:]
+            for entry in resolved {
+                let key = entry.item.text.lowercased()
+                if let first = seen[key] {
+                    run.report(.redundantAction, "\(JSONWriter.quoted(entry.item.text)) is listed twice (also as \(JSONWriter.quoted(first)))",
+                               path: entry.item.path, location: entry.item.location, statement: statement)
+                } else {
+                    seen[key] = entry.item.text
+                }
+            }
+            return
+        }
+        struct Entry { var index: Int; var lowered: [UInt8]; var name: [UInt8] }
+        var byPrefix: [String: [Entry]] = [:]
+        // Unknown actions are reported as such, not as redundant.
+        for (index, entry) in resolved.enumerated() where entry.isWildcard || !entry.actions.isEmpty {
+            let lowered = Glob.lowered(entry.item.text)
+            guard let colon = lowered.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            let prefix = String(decoding: lowered[..<colon], as: UTF8.self)
+            byPrefix[prefix, default: []].append(Entry(index: index, lowered: lowered, name: Array(lowered[(colon + 1)...])))
+        }
+        for entries in byPrefix.values where entries.count > 1 {
+            let wildcards = entries.filter { Glob.hasWildcard(String(decoding: $0.name, as: UTF8.self)) }
+            var seen: [[UInt8]: Int] = [:]
+            for entry in entries {
+                let item = resolved[entry.index].item
+                if let first = seen[entry.lowered] {
+                    run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is listed twice (also as \(JSONWriter.quoted(resolved[first].item.text)))",
+                               path: item.path, location: item.location, statement: statement)
+                    continue
+                }
+                seen[entry.lowered] = entry.index
+                let isWildcard = Glob.hasWildcard(String(decoding: entry.name, as: UTF8.self))
+                for other in wildcards where other.index != entry.index && other.lowered != entry.lowered {
+                    let covered: Bool
+                    if isWildcard {
+                        // A wildcard is redundant when the other's matches include all of its own.
+                        let own = resolved[entry.index].actions
+                        covered = !own.isEmpty && own.allSatisfy { Glob.matches(other.name, Glob.lowered($0.name)) }
+                            && !(resolved[other.index].actions.allSatisfy { action in own.contains { $0.name == action.name } } && other.index > entry.index)
+                    } else {
+                        covered = Glob.matches(other.name, entry.name)
+                    }
+                    if covered {
+                            run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is already allowed by \(JSONWriter.quoted(resolved[other.index].item.text)) in the same statement",
+                                   path: item.path, location: item.location, statement: statement)
+                        break
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+/// Condition: known operators, known global and service keys, keys the statement's actions
+/// can use, and operators and values of the key's type.
+enum ConditionChecks {
+    enum Kind: String {
+        case string, numeric, date, bool, binary, ip, arn, null
+    }
+
+    /// `StringLikeIfExists` → string; nil for an unknown operator.
+    static func kind(ofOperator name: String) -> Kind? {
+        guard PolicyGrammar.isKnownOperator(name) else { return nil }
+        let base = PolicyGrammar.baseName(name)
+        if base.hasPrefix("String") { return .string }
+        if base.hasPrefix("Numeric") { return .numeric }
+        if base.hasPrefix("Date") { return .date }
+        if base == "Bool" { return .bool }
+        if base == "BinaryEquals" { return .binary }
+        if base.hasSuffix("IpAddress") { return .ip }
+        if base.hasPrefix("Arn") { return .arn }
+        return .null
+    }
+
+    /// The operator kinds a key of a catalog type accepts (String operators work on ARN keys too).
+    static func accepts(_ type: String, _ kind: Kind) -> Bool {
+        switch kind {
+        case .string, .null, .binary: return true
+        case .numeric: return type.hasSuffix("Numeric") || type == "Date"
+        case .date: return type == "Date" || type.hasSuffix("Numeric")
+        case .bool: return type.hasSuffix("Bool")
+        case .ip: return type == "IPAddress"
+        // Arn operators compare strings ARN-wise; IAM takes them on string keys that hold ARNs.
+        case .arn: return type.hasSuffix("ARN") || type.hasSuffix("String")
+        }
+    }
+
+    /// Key prefixes of web-identity and SAML federation (`accounts.google.com:aud`, `saml:sub`):
+    /// trust policies use them and no service defines them.
+    static func isFederationKey(_ prefix: Substring) -> Bool {
+        prefix.contains(".") || prefix == "saml"
+    }
+
+    static func check(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
+        guard !statement.conditions.isEmpty else { return }
+        var prefixes: Set<String> = []
+        var anyService = false
+        for entry in actions {
+            let prefix = entry.item.text.utf8.prefix { $0 != UInt8(ascii: ":") }
+            if entry.isEverything || prefix.contains(UInt8(ascii: "*")) || prefix.contains(UInt8(ascii: "?")) { anyService = true }
+            prefixes.insert(String(decoding: prefix, as: UTF8.self).lowercased())
+        }
+        var reportedOperators: Set<String> = []
+        for entry in statement.conditions {
+            guard let kind = run.cache.operatorKind(entry.operator) else {
+                if reportedOperators.insert(entry.operator).inserted {
+                    run.report(.unknownOperator, "unknown condition operator \(JSONWriter.quoted(entry.operator))"
+                               + Suggest.didYouMean(PolicyGrammar.baseName(entry.operator), among: Array(PolicyGrammar.baseOperators)),
+                               path: entry.operatorPath, location: entry.operatorLocation, statement: statement)
+                }
+                continue
+            }
+            let parts = entry.key.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                run.report(.unknownServiceConditionKey, "\(JSONWriter.quoted(entry.key)) is not a condition key (SERVICE:Key, like aws:SourceAccount)",
+                           path: entry.keyPath, location: entry.keyLocation, statement: statement)
+                continue
+            }
+            let prefix = parts[0].lowercased()
+            var type: String?
+            if prefix == "aws" {
+                type = run.cache.conditionKeyType(entry.key, in: run.catalog)
+                if type == nil {
+                    run.report(.unknownGlobalConditionKey, "\(JSONWriter.quoted(entry.key)) is not a global condition key", path: entry.keyPath,
+                               location: entry.keyLocation, statement: statement)
+                    continue
+                }
+            } else if isFederationKey(parts[0]) {
+                continue
+            } else {
+                type = run.cache.conditionKeyType(entry.key, in: run.catalog)
+                if type == nil {
+                    let known = run.catalog.service(prefix) == nil ? "no AWS service has the prefix \(JSONWriter.quoted(String(parts[0])))"
+                                                                    : "\(parts[0]) defines no condition key \(JSONWriter.quoted(String(parts[1])))"
+                    run.report(.unknownServiceConditionKey, "\(JSONWriter.quoted(entry.key)): \(known)", path: entry.keyPath,
+                               location: entry.keyLocation, statement: statement)
+                    continue
+                }
+                if !anyService, !prefixes.isEmpty, !prefixes.contains(prefix) {
+                    run.report(.conditionKeyNotForActions, "\(entry.key) is a condition key of \(parts[0]), but the statement's actions are of \(prefixes.sorted().joined(separator: ", ")): the condition is never present, so the statement \(statement.effect == .deny ? "never denies" : "never allows") unless the operator ends in IfExists",
+                               path: entry.keyPath, location: entry.keyLocation, statement: statement)
+                }
+            }
+            guard let type else { continue }
+            if !accepts(type, kind) {
+                run.report(.conditionTypeMismatch, "\(entry.operator) compares \(kind.rawValue) values, but \(entry.key) is of type \(type)",
+                           path: entry.operatorPath, location: entry.operatorLocation, statement: statement)
+                continue
+            }
+            checkValues(entry, kind: kind, statement: statement, run: run)
+        }
+    }
+
+    /// Values that cannot be of the operator's type (`NumericLessThan: "ten"`).
+    static func checkValues(_ entry: PolicyView.ConditionEntry, kind: Kind, statement: PolicyView.Statement, run: LintRun) {
+        for value in entry.values {
+            let ok: Bool
+            switch (kind, value.value) {
+            case (.null, .bool), (.bool, .bool): ok = true
+            case let (.null, .string(text)), let (.bool, .string(text)): ok = text == "true" || text == "false" || text.hasPrefix("${")
+            case (.null, _), (.bool, _): ok = false
+            case (.numeric, .number): ok = true
+            case let (.numeric, .string(text)): ok = Double(text) != nil || text.hasPrefix("${")
+            case (.date, .number): ok = true
+            case let (.date, .string(text)): ok = isDate(text) || text.hasPrefix("${")
+            case let (.ip, .string(text)): ok = isIPRange(text) || text.hasPrefix("${")
+            case (_, .array), (_, .object): ok = false
+            default: ok = true
+            }
+            if !ok {
+                run.report(.conditionTypeMismatch, "\(entry.operator) needs \(expected(kind)) values, not \(value.described)",
+                           path: entry.keyPath, location: value.location ?? entry.keyLocation, statement: statement)
+            }
+        }
+    }
+
+    static func expected(_ kind: Kind) -> String {
+        switch kind {
+        case .null, .bool: return "true or false"
+        case .numeric: return "number"
+        case .date: return "date (ISO 8601, like 2026-01-31T00:00:00Z, or epoch seconds)"
+        case .ip: return "IP address or CIDR range"
+        default: return kind.rawValue
+        }
+    }
+
+    /// ISO 8601 as IAM takes it: a date, optionally with a time (`2026-01-31`, `2026-01-31T12:00:00Z`).
+    static func isDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 10 else { return Double(text) != nil }
+        let digit = { (i: Int) in bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        return (0..<4).allSatisfy(digit) && bytes[4] == UInt8(ascii: "-") && digit(5) && digit(6)
+            && bytes[7] == UInt8(ascii: "-") && digit(8) && digit(9)
+            && (bytes.count == 10 || bytes[10] == UInt8(ascii: "T"))
+    }
+
+    static func isIPRange(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        if parts.count == 2 { guard let bits = Int(parts[1]), (0...128).contains(bits) else { return false } }
+        let address = parts[0]
+        if address.contains(":") { return address.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
+        let octets = address.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets.allSatisfy { Int($0).map { (0...255).contains($0) } ?? false }
+    }
+}

@@ -1,0 +1,127 @@
+/// What only makes sense for an ECS role: ECS Exec's operator action in a task role, and trust
+/// that does not match the role's kind. (An execution role's missing permissions depend on all
+/// of its policies together: `PlanLinter` checks that.)
+enum ECSChecks {
+    static func check(_ view: PolicyView, actions: [[ResolvedAction]], run: LintRun) {
+        guard let kind = run.roleKind else { return }
+        switch run.use {
+        case .identity:
+            guard kind == .task else { return }
+            for (statement, entries) in zip(view.statements, actions) where statement.effect == .allow {
+                for entry in entries where entry.actions.contains(where: { $0.service == "ecs" && $0.name == "ExecuteCommand" }) {
+                    run.report(.executeCommandInTaskRole, "\(JSONWriter.quoted(entry.item.text)) gives the task role ecs:ExecuteCommand, which is checked on the person or pipeline that runs `aws ecs execute-command`, not on the task; the task role needs only the four ssmmessages actions",
+                               path: entry.item.path, location: entry.item.location, statement: statement)
+                }
+            }
+        case .trust:
+            let service = kind.trustedService
+            let trusted = view.statements.contains { statement in
+                statement.effect == .allow && trusts(statement.principal, service)
+            }
+            if !trusted {
+                run.report(.wrongTrustForRoleKind, "a \(kind.title.lowercased()) must trust \(service), which this trust policy does not allow to assume it; \(kind == .instance ? "EC2 passes the role to the instance through its instance profile" : "ECS (the agent or Fargate) assumes it as that service")",
+                           path: .root / "Statement", location: view.statementLocation)
+            }
+        }
+    }
+
+    static func trusts(_ principal: LocatedJSON?, _ service: String) -> Bool {
+        guard let values = principal?["Service"] else { return false }
+        switch values.value {
+        case let .string(text): return text == service
+        case let .array(items): return items.contains { $0.string == service }
+        default: return false
+        }
+    }
+}
+
+/// What a document's size is measured against.
+public enum SizeLimit: Sendable {
+    /// A role's trust policy: 2,048 characters by default (a quota AWS can raise to 4,096).
+    case trust
+    /// A customer managed policy: 6,144.
+    case managed
+    /// One role's inline policies together: 10,240.
+    case inline
+
+    public var characters: Int {
+        switch self {
+        case .trust: return 2_048
+        case .managed: return 6_144
+        case .inline: return 10_240
+        }
+    }
+
+    var check: LintCheck {
+        switch self {
+        case .trust: return .trustPolicyTooLarge
+        case .managed: return .managedPolicyTooLarge
+        case .inline: return .inlinePoliciesTooLarge
+        }
+    }
+}
+
+enum SizeChecks {
+    static func check(_ document: LocatedJSON, limit: SizeLimit, run: LintRun) {
+        let size = document.policySize
+        guard size > limit.characters else { return }
+        run.report(limit.check, "\(DocumentSize.grouped(size)) characters (whitespace not counted) is over IAM's limit of \(DocumentSize.grouped(limit.characters))"
+                   + (limit == .trust ? " (a quota AWS can raise to 4,096)" : ""), path: .root, location: document.location)
+    }
+}
+
+enum DocumentSize {
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+}
+
+extension LocatedJSON {
+    /// The value as plain JSON (positions dropped).
+    public var json: JSONValue {
+        switch value {
+        case let .string(text): return .string(text)
+        case let .number(text): return .number(text)
+        case let .bool(flag): return .bool(flag)
+        case .null: return .null
+        case let .array(items): return .array(items.map(\.json))
+        case let .object(members): return .object(members.map { ($0.key, $0.value.json) })
+        }
+    }
+
+    /// IAM's measure: characters of the document without whitespace, as `JSONWriter.compact`
+    /// writes it (counted without writing it).
+    public var policySize: Int {
+        switch value {
+        case let .string(text): return 2 + Self.escapedSize(text)
+        case let .number(text): return text.unicodeScalars.count
+        case let .bool(flag): return flag ? 4 : 5
+        case .null: return 4
+        case let .array(items): return 2 + max(0, items.count - 1) + items.reduce(0) { $0 + $1.policySize }
+        case let .object(members):
+            return 2 + max(0, members.count - 1)
+                + members.reduce(0) { $0 + 3 + Self.escapedSize($1.key) + $1.value.policySize }
+        }
+    }
+
+    /// Characters of a string's JSON form between its quotes, whitespace not counted.
+    static func escapedSize(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ": break
+            case "\"", "\\", "\n", "\r", "\t": count += 2
+            case "`": count += 6
+            default:
+                count += scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 ? 6 : 1
+            }
+        }
+        return count
+    }
+}

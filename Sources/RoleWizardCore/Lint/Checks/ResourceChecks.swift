@@ -1,0 +1,207 @@
+/// Resource: well-formed ARNs and account IDs, ARNs of a service the actions use, and actions
+/// given only resources of types they do not take.
+enum ResourceChecks {
+    static func check(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
+        guard run.use == .identity else { return }
+        for list in [statement.resource, statement.notResource].compactMap({ $0 }) {
+            for item in list.items where item.text != "*" {
+                checkARN(item, statement: statement, run: run)
+            }
+        }
+        guard let resources = statement.resource, !resources.items.isEmpty,
+              !resources.items.contains(where: { $0.text == "*" }),
+              !actions.contains(where: \.isEverything) else { return }
+        let arns = resources.items.filter { $0.text.hasPrefix("arn:") }
+        guard arns.count == resources.items.count else { return }
+        checkServices(arns, actions: actions, statement: statement, run: run)
+        checkTypes(arns, actions: actions, statement: statement, run: run)
+    }
+
+    static func checkARN(_ item: PolicyView.Strings.Item, statement: PolicyView.Statement, run: LintRun) {
+        if let problem = run.cache.arnProblem(item.text) {
+            run.report(problem.check, problem.message, path: item.path, location: item.location, statement: statement)
+        }
+    }
+
+    static func arnProblem(_ text: String) -> ARNProblem? {
+        let parts = ARNFields.split(text)
+        if parts.count == 6, parts[0] == "arn" {
+            let account = parts[4]
+            let accountOK = account.isEmpty || account == "aws" || account == Placeholder.account[...]
+                || account.contains("*") || account.contains("?") || account.contains("${")
+                || (account.count == 12 && account.allSatisfy { $0.isASCII && $0.isNumber })
+            if !accountOK {
+                return ARNProblem(check: .invalidAccountID, message: "\(JSONWriter.quoted(text)) has account \(JSONWriter.quoted(String(account))); an account ID is 12 digits")
+            }
+            // Policy variables (`${aws:PrincipalAccount}`) hold colons; ARN.parse does not know them.
+            if text.contains("${") { return nil }
+        }
+        if case let .failure(error) = ARN.parse(text) {
+            return ARNProblem(check: .invalidARN, message: error.message + " (a resource is \"*\" or an ARN)")
+        }
+        return nil
+    }
+
+    /// The service part of a resource ARN, when it has no wildcard.
+    static func service(of arn: String) -> Substring? {
+        let parts = ARNFields.split(arn)
+        guard parts.count >= 3, !Glob.hasWildcard(parts[2]) else { return nil }
+        return parts[2]
+    }
+
+    static func checkServices(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
+        var services: Set<Substring> = []
+        for entry in actions { services.formUnion(run.cache.arnServices(of: entry, catalog: run.catalog)) }
+        guard !services.isEmpty else { return }
+        for item in arns {
+            guard let service = service(of: item.text), !services.contains(service) else { continue }
+            let names = actions.filter { !$0.actions.isEmpty }.map { JSONWriter.quoted($0.item.text) }
+            run.report(.arnServiceMismatch, "\(JSONWriter.quoted(item.text)) is a \(service) resource, but no action of the statement (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", …" : "")) acts on \(service) resources",
+                       path: item.path, location: item.location, statement: statement)
+        }
+    }
+
+    /// Actions whose authorization is on a path's own ARN, so `path/*` alone never covers it.
+    static let pathActions: Set<String> = ["ssm:getparametersbypath"]
+
+    static func checkTypes(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
+        let resources = arns.map(\.text)
+        for entry in actions where !entry.actions.isEmpty {
+            let matchesSome = entry.actions.contains { action in
+                takes(action, resources, run: run)
+            }
+            let item = entry.item
+            if !matchesSome {
+                guard let action = entry.actions.first else { continue }
+                let types = action.resourceTypes.map(\.name).filter { !$0.isEmpty }
+                let message: String
+                if entry.isWildcard {
+                    message = "none of the \(entry.actions.count) actions \(JSONWriter.quoted(item.text)) matches acts on the statement's resources, so it allows nothing here"
+                } else if types.isEmpty {
+                    message = "\(action.fullName) takes no resource ARN: its Resource must be \"*\" (it is allowed on nothing here)"
+                } else {
+                    let formats = types.compactMap { run.format(of: $0, in: action.service)?.text }
+                    message = "\(action.fullName) acts on \(types.joined(separator: " or ")) resources (\(formats.joined(separator: ", "))), and none of the statement's resources is one, so it is allowed on nothing"
+                }
+                run.report(.resourceTypeMismatch, message, path: item.path, location: item.location, statement: statement)
+            } else if !entry.isWildcard, let action = entry.actions.first, pathActions.contains(action.fullName.lowercased()),
+                      arns.allSatisfy({ $0.text.hasSuffix("/*") }) {
+                run.report(.resourceTypeMismatch, "\(action.fullName) is authorized on the path's own parameter ARN (…:parameter/PATH), which PATH/* does not cover; add the path itself",
+                           path: item.path, location: item.location, statement: statement)
+            }
+        }
+    }
+
+    /// Whether some resource of the statement can be of a type the action takes.
+    static func takes(_ action: IAMAction, _ resources: [String], run: LintRun) -> Bool {
+        // An action with no resource types is authorized on "*" only; the caller saw no "*".
+        // A type the catalog does not describe is assumed to match rather than guessed at.
+        action.resourceTypes.contains { type in
+            !type.name.isEmpty && resources.contains { run.cache.admits($0, type: type.name, in: action.service, catalog: run.catalog) }
+        }
+    }
+
+    /// `${aws:username}` and `{{AccountId}}` can be anything when the policy is evaluated.
+    static func policyVariablesAsWildcards(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return text }
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "{")) && next == UInt8(ascii: "{"),
+               let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
+                out.append(UInt8(ascii: "*"))
+                index = close + 1
+                while index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1 }
+                continue
+            }
+            out.append(byte)
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A resource type's ARN format, field by field, as tokens for `Glob.intersects`.
+struct ResourceFormat {
+    var text: String
+    /// partition, service, region, account, resource.
+    var fields: [[Glob.Token]]
+
+    /// `${Var}` stands for any run of characters; a bucket name never holds "/", which is what
+    /// tells `arn:aws:s3:::bucket/*` (objects) from `arn:aws:s3:::bucket` (the bucket).
+    init(_ format: String) {
+        text = format
+        fields = ResourceFormat.split(format).map(ResourceFormat.tokens)
+    }
+
+    static func tokens(_ field: Substring) -> [Glob.Token] {
+        var tokens: [Glob.Token] = []
+        let bytes = Array(field.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+               let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
+                let name = bytes[(index + 2)..<close]
+                tokens.append(name.elementsEqual("BucketName".utf8) ? .segment : .run)
+                index = close + 1
+                continue
+            }
+            switch bytes[index] {
+            case UInt8(ascii: "*"): tokens.append(.run)
+            case UInt8(ascii: "?"): tokens.append(.any)
+            default: tokens.append(.byte(bytes[index]))
+            }
+            index += 1
+        }
+        return tokens
+    }
+
+    /// The five fields after `arn:`; the resource keeps its colons.
+    static func split(_ arn: String) -> [Substring] {
+        Array(ARNFields.split(arn).dropFirst())
+    }
+
+    /// Whether a resource as written (wildcards and policy variables allowed) can name
+    /// something of this format. Fields are compared one by one, so a wildcard in one field
+    /// cannot stand in for the colons between them.
+    func admits(_ resource: [[Glob.Token]]) -> Bool {
+        guard fields.count == 5 else { return true }
+        guard resource.count == 5 else { return false }
+        return zip(fields, resource).allSatisfy { Glob.intersects($0, $1) }
+    }
+
+    static func fields(ofResource text: String) -> [[Glob.Token]] {
+        split(ResourceChecks.policyVariablesAsWildcards(text)).map { Glob.tokens($0) }
+    }
+}
+
+extension LintRun {
+    func format(of type: String, in service: String) -> ResourceFormat? {
+        cache.format(of: type, in: service, catalog: catalog)
+    }
+}
+
+enum ARNFields {
+    /// `arn`, partition, service, region, account and resource: split at the first five colons
+    /// that are not inside a policy variable (`${aws:PrincipalAccount}`).
+    static func split(_ text: String) -> [Substring] {
+        var fields: [Substring] = []
+        var start = text.startIndex, index = text.startIndex
+        var inVariable = false
+        while index < text.endIndex, fields.count < 5 {
+            let character = text[index]
+            if character == "$", text[index...].hasPrefix("${") { inVariable = true }
+            else if character == "}" { inVariable = false }
+            else if character == ":" && !inVariable {
+                fields.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        fields.append(text[start...])
+        return fields
+    }
+}

@@ -1,0 +1,110 @@
+/// What makes a policy grant more than it seems to: PassRole on *, every action, writes and
+/// secret reads on *, trust that anyone or a whole account may use, NotPrincipal, and service
+/// principals without confused-deputy conditions.
+enum SecurityChecks {
+    /// Actions that read secret material: a secret's value, a parameter (SecureString ones
+    /// decrypted), or anything a KMS key protects.
+    static let secretReads: [(service: String, name: String)] = [
+        ("secretsmanager", "GetSecretValue"), ("secretsmanager", "BatchGetSecretValue"), ("ssm", "GetParameter"),
+        ("ssm", "GetParameters"), ("ssm", "GetParametersByPath"), ("ssm", "GetParameterHistory"), ("kms", "Decrypt"),
+    ]
+
+    static func isSecretRead(_ action: IAMAction) -> Bool {
+        secretReads.contains { $0.service == action.service && $0.name == action.name }
+    }
+
+    static func isPassRole(_ action: IAMAction) -> Bool { action.service == "iam" && action.name == "PassRole" }
+    static let confusedDeputyKeys: Set<String> = ["aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths"]
+
+    static func check(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
+        if statement.effect == .allow, let notPrincipal = statement.notPrincipal {
+            run.report(.allowWithNotPrincipal, "Allow with NotPrincipal allows everyone except the principals listed, anonymous users included",
+                       path: statement.principalPath, location: notPrincipal.location, statement: statement)
+        }
+        guard statement.effect == .allow else { return }
+        switch run.use {
+        case .identity: checkPermissions(statement, actions: actions, run: run)
+        case .trust: checkTrust(statement, run: run)
+        }
+    }
+
+    static func checkPermissions(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
+        for entry in actions where entry.isEverything {
+            run.report(.allActions, "Action \"*\" allows every action of every AWS service, IAM included; list the actions the role needs",
+                       path: entry.item.path, location: entry.item.location, statement: statement)
+        }
+        guard statement.resource?.items.contains(where: { $0.text == "*" }) == true else { return }
+        for entry in actions where !entry.isEverything {
+            if entry.actions.contains(where: isPassRole) {
+                run.report(.passRoleWithStar, "\(JSONWriter.quoted(entry.item.text)) allows iam:PassRole on \"*\": any role in the account, however powerful, can be handed to a service; name the roles (arn:aws:iam::ACCOUNT:role/NAME)",
+                           path: entry.item.path, location: entry.item.location, statement: statement)
+            }
+            // A condition (a tag, kms:ViaService, a source VPC…) narrows "*"; such statements are left alone.
+            guard !statement.hasCondition else { continue }
+            if let secret = entry.actions.first(where: isSecretRead) {
+                run.report(.secretsReadableOnAllResources, "\(JSONWriter.quoted(entry.item.text)) lets the role read every \(secretNoun(secret)) in the account (Resource \"*\"); name the ones it needs",
+                           path: entry.item.path, location: entry.item.location, statement: statement)
+                continue
+            }
+            let writes = entry.actions.filter { action in
+                (action.accessLevel == .write || action.accessLevel == .permissionsManagement)
+                    && !isPassRole(action)
+                    && action.resourceTypes.contains { !$0.name.isEmpty }
+            }
+            if let first = writes.first {
+                let what = entry.isWildcard ? "\(writes.count) write or permissions-management actions (\(first.fullName)…)" : "\(first.fullName), a \(first.accessLevel.rawValue.lowercased()) action that takes a resource,"
+                run.report(.writeOnAllResources, "\(JSONWriter.quoted(entry.item.text)) allows \(what) on every resource (\"*\"); name the resources",
+                           path: entry.item.path, location: entry.item.location, statement: statement)
+            }
+        }
+    }
+
+    static func secretNoun(_ action: IAMAction) -> String {
+        switch action.service {
+        case "kms": return "KMS key's data (kms:Decrypt)"
+        case "ssm": return "SSM parameter"
+        default: return "secret"
+        }
+    }
+
+    static func checkTrust(_ statement: PolicyView.Statement, run: LintRun) {
+        guard let principal = statement.principal else { return }
+        let keys = statement.conditionKeys()
+        if principal.string == "*" {
+            if !statement.hasCondition { reportEveryone(statement, location: principal.location, run: run) }
+            return
+        }
+        for member in principal.members ?? [] {
+            let values: [LocatedJSON] = {
+                if case let .array(items) = member.value.value { return items }
+                return [member.value]
+            }()
+            for value in values {
+                guard let text = value.string else { continue }
+                switch member.key {
+                case "AWS":
+                    guard !statement.hasCondition else { continue }
+                    if text == "*" {
+                        reportEveryone(statement, location: value.location, run: run)
+                    } else if IAMRules.isAccountID(text) || text == Placeholder.account || (text.hasPrefix("arn:") && text.hasSuffix(":root")) {
+                        run.report(.trustAllowsWholeAccount, "\(JSONWriter.quoted(text)) lets every user and role of that account that its own policies allow assume this role, with no condition (such as sts:ExternalId or aws:PrincipalArn); name the roles or add a condition",
+                                   path: statement.principalPath / "AWS", location: value.location, statement: statement)
+                    }
+                case "Service":
+                    // EC2 assumes an instance profile's role for the instance itself, on no other
+                    // account's behalf: the confused-deputy keys do not apply to it.
+                    if text != RoleKind.instance.trustedService, keys.isDisjoint(with: confusedDeputyKeys) {
+                        run.report(.missingConfusedDeputyCondition, "\(text) may assume the role on behalf of any account's resources; add aws:SourceAccount (and aws:SourceArn) so only your account's can (the confused-deputy problem)",
+                                   path: statement.principalPath / "Service", location: value.location, statement: statement)
+                    }
+                default: break
+                }
+            }
+        }
+    }
+
+    static func reportEveryone(_ statement: PolicyView.Statement, location: SourceLocation?, run: LintRun) {
+        run.report(.trustAllowsEveryone, "Principal \"*\" with no condition lets anyone with AWS credentials assume this role, from any account",
+                   path: statement.principalPath, location: location, statement: statement)
+    }
+}

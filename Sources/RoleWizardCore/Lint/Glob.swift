@@ -1,0 +1,81 @@
+/// IAM's wildcards, `*` (any run) and `?` (any one character), over bytes.
+enum Glob {
+    static func lowered(_ text: some StringProtocol) -> [UInt8] {
+        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    }
+
+    static func hasWildcard(_ text: some StringProtocol) -> Bool {
+        text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
+    }
+
+    /// Whether `pattern` (with wildcards) matches `text` (literal). Iterative, with one
+    /// backtrack point: linear for the patterns policies hold.
+    static func matches(_ pattern: [UInt8], _ text: [UInt8]) -> Bool {
+        var p = 0, t = 0, star = -1, mark = 0
+        while t < text.count {
+            if p < pattern.count && (pattern[p] == UInt8(ascii: "?") || pattern[p] == text[t]) {
+                p += 1; t += 1
+            } else if p < pattern.count && pattern[p] == UInt8(ascii: "*") {
+                star = p; mark = t; p += 1
+            } else if star >= 0 {
+                p = star + 1; mark += 1; t = mark
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count && pattern[p] == UInt8(ascii: "*") { p += 1 }
+        return p == pattern.count
+    }
+
+    /// One element of a pattern when two patterns are compared.
+    enum Token: Equatable {
+        case byte(UInt8)
+        case any          // ?
+        case run          // *: zero or more of anything
+        case segment      // zero or more of anything but "/"
+    }
+
+    static func tokens(_ text: some StringProtocol) -> [Token] {
+        text.utf8.map { byte in
+            switch byte {
+            case UInt8(ascii: "*"): return .run
+            case UInt8(ascii: "?"): return .any
+            default: return .byte(byte)
+            }
+        }
+    }
+
+    /// Whether some string matches both patterns: can a resource written with wildcards
+    /// (`arn:aws:s3:::bucket/*`) name something of a format (`arn:aws:s3:::${BucketName}`)?
+    static func intersects(_ a: [Token], _ b: [Token]) -> Bool {
+        let m = a.count, n = b.count
+        var reachable = [Bool](repeating: false, count: (m + 1) * (n + 1))
+        reachable[0] = true
+        func absorbs(_ star: Token, _ other: Token) -> Bool {
+            switch (star, other) {
+            case (.segment, .byte(UInt8(ascii: "/"))): return false
+            default: return true
+            }
+        }
+        func isStar(_ token: Token) -> Bool { token == .run || token == .segment }
+        for i in 0...m {
+            for j in 0...n where reachable[i * (n + 1) + j] {
+                func mark(_ x: Int, _ y: Int) { reachable[x * (n + 1) + y] = true }
+                if i < m && isStar(a[i]) { mark(i + 1, j) }
+                if j < n && isStar(b[j]) { mark(i, j + 1) }
+                guard i < m || j < n else { continue }
+                if i < m, j < n {
+                    switch (a[i], b[j]) {
+                    case let (.byte(x), .byte(y)) where x == y: mark(i + 1, j + 1)
+                    case (.any, .byte), (.byte, .any), (.any, .any): mark(i + 1, j + 1)
+                    default: break
+                    }
+                    // A star on one side takes one character of the other and stays.
+                    if isStar(a[i]), !isStar(b[j]), absorbs(a[i], b[j]) { mark(i, j + 1) }
+                    if isStar(b[j]), !isStar(a[i]), absorbs(b[j], a[i]) { mark(i + 1, j) }
+                }
+            }
+        }
+        return reachable[m * (n + 1) + n]
+    }
+}

@@ -1,0 +1,311 @@
+/// A policy document read leniently for linting: each element that has the right JSON type,
+/// with its path and position. Reading it reports the grammar findings (unknown keys, wrong
+/// types, a missing Effect…); the other checks then look only at what could be read.
+struct PolicyView {
+    /// A "string or list of strings" element (Action, Resource, a principal's values…).
+    struct Strings {
+        struct Item {
+            var text: String
+            var path: FieldPath
+            var location: SourceLocation?
+        }
+        var items: [Item]
+        var path: FieldPath
+        var location: SourceLocation?
+        var texts: [String] { items.map(\.text) }
+    }
+
+    struct ConditionEntry {
+        var `operator`: String
+        var operatorPath: FieldPath
+        var operatorLocation: SourceLocation?
+        var key: String
+        var keyPath: FieldPath
+        var keyLocation: SourceLocation?
+        var values: [LocatedJSON]
+    }
+
+    struct Statement {
+        var index: Int
+        var path: FieldPath
+        var location: SourceLocation?
+        var sid: String?
+        var sidLocation: SourceLocation?
+        var effect: Effect?
+        var principal: LocatedJSON?
+        var principalPath: FieldPath
+        var notPrincipal: LocatedJSON?
+        var action: Strings?
+        var notAction: Strings?
+        var resource: Strings?
+        var notResource: Strings?
+        var conditions: [ConditionEntry] = []
+        var hasCondition: Bool { !conditions.isEmpty }
+
+        func conditionKeys(lowercased: Bool = true) -> Set<String> {
+            Set(conditions.map { lowercased ? $0.key.lowercased() : $0.key })
+        }
+    }
+
+    var statements: [Statement]
+    /// Where `Statement` is written (the document's start when it is missing).
+    var statementLocation: SourceLocation?
+
+    static let documentKeys = PolicyReader.documentKeys
+    static let statementKeys = PolicyReader.statementKeys
+
+    /// Reads the document, reporting grammar findings; nil when it is not an object at all.
+    static func read(_ document: LocatedJSON, run: LintRun) -> PolicyView? {
+        guard let members = document.members else {
+            run.report(.notAPolicy, "a policy document is a JSON object with Version and Statement, not \(document.described)",
+                       path: .root, location: document.location)
+            return nil
+        }
+        reportUnknownAndDuplicateKeys(members, allowed: documentKeys, what: "a policy document", at: .root, run: run)
+        if let version = document["Version"] {
+            switch version.string {
+            case PolicyDocument.currentVersion?: break
+            case "2008-10-17"?:
+                run.report(.oldVersion, "Version \"2008-10-17\" does not replace policy variables such as ${aws:username}; use \"2012-10-17\"",
+                           path: .root / "Version", location: version.location)
+            default:
+                run.report(.invalidVersion, "Version must be \"2012-10-17\" (or the older \"2008-10-17\"), not \(version.described)",
+                           path: .root / "Version", location: version.location)
+            }
+        } else {
+            run.report(.missingVersion, "no Version: IAM reads the document as \"2008-10-17\", without policy variables; add \"Version\": \"2012-10-17\"",
+                       path: .root, location: document.location)
+        }
+        if let id = document["Id"], id.string == nil {
+            run.report(.wrongType, "Id must be a string, not \(id.described)", path: .root / "Id", location: id.location)
+        }
+
+        var statements: [Statement] = []
+        switch document["Statement"]?.value {
+        case nil:
+            run.report(.missingStatement, "the document has no Statement", path: .root, location: document.location)
+        case let .array(items)?:
+            if items.isEmpty {
+                run.report(.missingStatement, "Statement lists no statement", path: .root / "Statement", location: document["Statement"]?.location)
+            }
+            for (index, item) in items.enumerated() {
+                if let statement = readStatement(item, index: index, path: .root / "Statement" / index, run: run) {
+                    statements.append(statement)
+                }
+            }
+        case .object?:
+            if let statement = readStatement(document["Statement"]!, index: 0, path: .root / "Statement", run: run) {
+                statements.append(statement)
+            }
+        default:
+            let node = document["Statement"]!
+            run.report(.wrongType, "Statement must be a statement or a list of statements, not \(node.described)",
+                       path: .root / "Statement", location: node.location)
+        }
+        reportDuplicateSids(statements, run: run)
+        return PolicyView(statements: statements, statementLocation: document["Statement"]?.location ?? document.location)
+    }
+
+    static func reportUnknownAndDuplicateKeys(_ members: [LocatedJSON.Member], allowed: [String], what: String,
+                                             at path: FieldPath, run: LintRun) {
+        var seen: Set<String> = []
+        for member in members {
+            if !allowed.contains(member.key) {
+                run.report(.unknownKey, "unknown key \(JSONWriter.quoted(member.key)) in \(what)"
+                           + Suggest.didYouMean(member.key, among: allowed) + "; IAM knows " + allowed.joined(separator: ", "),
+                           path: path / member.key, location: member.keyLocation)
+            } else if !seen.insert(member.key).inserted {
+                run.report(.duplicateKey, "\(JSONWriter.quoted(member.key)) appears twice in \(what); IAM keeps only one of them",
+                           path: path / member.key, location: member.keyLocation)
+            }
+        }
+    }
+
+    static func readStatement(_ node: LocatedJSON, index: Int, path: FieldPath, run: LintRun) -> Statement? {
+        guard let members = node.members else {
+            run.report(.wrongType, "a statement must be an object, not \(node.described)", path: path, location: node.location)
+            return nil
+        }
+        reportUnknownAndDuplicateKeys(members, allowed: statementKeys, what: "a statement", at: path, run: run)
+        var statement = Statement(index: index, path: path, location: node.location, principalPath: path / "Principal")
+        if let sid = node["Sid"] {
+            if let text = sid.string {
+                statement.sid = text
+                statement.sidLocation = sid.location
+                if !text.unicodeScalars.allSatisfy(IdentifierRules.isASCIIAlphanumeric) {
+                    run.report(.invalidSid, "Sid \(JSONWriter.quoted(text)) may hold only ASCII letters and digits",
+                               path: path / "Sid", location: sid.location, statement: statement)
+                }
+            } else {
+                run.report(.wrongType, "Sid must be a string, not \(sid.described)", path: path / "Sid", location: sid.location, statement: statement)
+            }
+        }
+        if let effect = node["Effect"] {
+            statement.effect = effect.string.flatMap(Effect.init(rawValue:))
+            if statement.effect == nil {
+                let hint = effect.string.flatMap { text in Effect.allCases.first { $0.rawValue.lowercased() == text.lowercased() } }
+                    .map { " (case matters: write \(JSONWriter.quoted($0.rawValue)))" } ?? ""
+                run.report(.invalidEffect, "Effect must be \"Allow\" or \"Deny\", not \(effect.described)" + hint,
+                           path: path / "Effect", location: effect.location, statement: statement)
+            }
+        } else {
+            run.report(.invalidEffect, "the statement has no Effect (\"Allow\" or \"Deny\")", path: path, location: node.location, statement: statement)
+        }
+        statement.action = strings(node["Action"], at: path / "Action", what: "Action", statement: statement, run: run)
+        statement.notAction = strings(node["NotAction"], at: path / "NotAction", what: "NotAction", statement: statement, run: run)
+        statement.resource = strings(node["Resource"], at: path / "Resource", what: "Resource", statement: statement, run: run)
+        statement.notResource = strings(node["NotResource"], at: path / "NotResource", what: "NotResource", statement: statement, run: run)
+        statement.principal = node["Principal"]
+        statement.notPrincipal = node["NotPrincipal"]
+        if statement.principal == nil, statement.notPrincipal != nil { statement.principalPath = path / "NotPrincipal" }
+
+        checkElements(node, statement: statement, run: run)
+        for (key, principal) in [("Principal", statement.principal), ("NotPrincipal", statement.notPrincipal)] {
+            if let principal { checkPrincipal(principal, at: path / key, statement: statement, run: run) }
+        }
+        if let condition = node["Condition"] {
+            statement.conditions = readCondition(condition, at: path / "Condition", statement: statement, run: run)
+        }
+        return statement
+    }
+
+    /// Which elements a statement must have, and which it must not, for its use.
+    static func checkElements(_ node: LocatedJSON, statement: Statement, run: LintRun) {
+        let path = statement.path
+        let has = { (key: String) in node[key] != nil }
+        if !has("Action") && !has("NotAction") {
+            run.report(.missingAction, "the statement has no Action (or NotAction)", path: path, location: node.location, statement: statement)
+        }
+        for (first, second) in [("Action", "NotAction"), ("Resource", "NotResource"), ("Principal", "NotPrincipal")] where has(first) && has(second) {
+            run.report(.conflictingElements, "a statement has \(first) or \(second), not both", path: path / second,
+                       location: node.members?.first { $0.key == second }?.keyLocation, statement: statement)
+        }
+        switch run.use {
+        case .identity:
+            if !has("Resource") && !has("NotResource") {
+                run.report(.missingResource, "a permissions statement needs Resource (\"*\" when its actions take no resource)",
+                           path: path, location: node.location, statement: statement)
+            }
+            for key in ["Principal", "NotPrincipal"] where has(key) {
+                run.report(.principalInIdentityPolicy, "\(key) in a permissions policy: the identity the policy is attached to is the principal",
+                           path: path / key, location: node.members?.first { $0.key == key }?.keyLocation, statement: statement)
+            }
+        case .trust:
+            if !has("Principal") && !has("NotPrincipal") {
+                run.report(.missingPrincipal, "a trust policy statement needs a Principal: who may assume the role",
+                           path: path, location: node.location, statement: statement)
+            }
+            for key in ["Resource", "NotResource"] where has(key) {
+                run.report(.resourceInTrustPolicy, "\(key) in a trust policy: the role itself is the resource",
+                           path: path / key, location: node.members?.first { $0.key == key }?.keyLocation, statement: statement)
+            }
+            for item in statement.action?.items ?? [] where item.text != "*" && !item.text.lowercased().hasPrefix("sts:") {
+                run.report(.trustActionNotSTS, "a trust policy allows only sts: actions (sts:AssumeRole, sts:TagSession…), not \(JSONWriter.quoted(item.text))",
+                           path: item.path, location: item.location, statement: statement)
+            }
+        }
+    }
+
+    /// A "string or list of strings" element; reports a wrong type or an empty list.
+    static func strings(_ node: LocatedJSON?, at path: FieldPath, what: String, statement: Statement, run: LintRun) -> Strings? {
+        guard let node else { return nil }
+        switch node.value {
+        case let .string(text):
+            return Strings(items: [.init(text: text, path: path, location: node.location)], path: path, location: node.location)
+        case let .array(values):
+            var items: [Strings.Item] = []
+            for (index, value) in values.enumerated() {
+                if let text = value.string {
+                    items.append(.init(text: text, path: path / index, location: value.location))
+                } else {
+                    run.report(.wrongType, "each item of \(what) must be a string, not \(value.described)",
+                               path: path / index, location: value.location, statement: statement)
+                }
+            }
+            if values.isEmpty {
+                run.report(what.hasSuffix("Action") ? .missingAction : .wrongType, "\(what) is an empty list",
+                           path: path, location: node.location, statement: statement)
+            }
+            return Strings(items: items, path: path, location: node.location)
+        default:
+            run.report(.wrongType, "\(what) must be a string or a list of strings, not \(node.described)",
+                       path: path, location: node.location, statement: statement)
+            return nil
+        }
+    }
+
+    static func checkPrincipal(_ node: LocatedJSON, at path: FieldPath, statement: Statement, run: LintRun) {
+        if let text = node.string {
+            if text != "*" {
+                run.report(.invalidPrincipal, "a Principal string can only be \"*\"; otherwise write {\"AWS\": …} or {\"Service\": …}",
+                           path: path, location: node.location, statement: statement)
+            }
+            return
+        }
+        guard let members = node.members else {
+            run.report(.wrongType, "Principal must be \"*\" or an object such as {\"Service\": \"ecs-tasks.amazonaws.com\"}, not \(node.described)",
+                       path: path, location: node.location, statement: statement)
+            return
+        }
+        let types = PrincipalType.allCases.map(\.rawValue)
+        if members.isEmpty {
+            run.report(.invalidPrincipal, "Principal names no principal", path: path, location: node.location, statement: statement)
+        }
+        for member in members {
+            guard let type = PrincipalType(rawValue: member.key) else {
+                run.report(.invalidPrincipal, "unknown principal type \(JSONWriter.quoted(member.key))" + Suggest.didYouMean(member.key, among: types)
+                           + "; IAM knows " + types.joined(separator: ", "), path: path / member.key, location: member.keyLocation, statement: statement)
+                continue
+            }
+            let values = strings(member.value, at: path / member.key, what: "Principal \(member.key)", statement: statement, run: run)
+            for item in values?.items ?? [] {
+                if let message = PolicyGrammar.checkPrincipal(item.text, type: type) {
+                    run.report(.invalidPrincipal, message, path: item.path, location: item.location, statement: statement)
+                }
+            }
+        }
+    }
+
+    static func readCondition(_ node: LocatedJSON, at path: FieldPath, statement: Statement, run: LintRun) -> [ConditionEntry] {
+        guard let operators = node.members else {
+            run.report(.wrongType, "Condition must be an object of operators, not \(node.described)", path: path, location: node.location, statement: statement)
+            return []
+        }
+        var entries: [ConditionEntry] = []
+        for clause in operators {
+            let operatorPath = path / clause.key
+            guard let keys = clause.value.members else {
+                run.report(.wrongType, "condition operator \(clause.key) must hold an object of condition keys, not \(clause.value.described)",
+                           path: operatorPath, location: clause.value.location, statement: statement)
+                continue
+            }
+            for key in keys {
+                let values: [LocatedJSON]
+                switch key.value.value {
+                case let .array(items): values = items
+                case .object, .null:
+                    run.report(.wrongType, "the value of condition key \(key.key) must be a string, number, boolean or a list of them, not \(key.value.described)",
+                               path: operatorPath / key.key, location: key.value.location, statement: statement)
+                    continue
+                default: values = [key.value]
+                }
+                entries.append(ConditionEntry(operator: clause.key, operatorPath: operatorPath, operatorLocation: clause.keyLocation,
+                                              key: key.key, keyPath: operatorPath / key.key, keyLocation: key.keyLocation, values: values))
+            }
+        }
+        return entries
+    }
+
+    static func reportDuplicateSids(_ statements: [Statement], run: LintRun) {
+        var seen: [String: Int] = [:]
+        for statement in statements {
+            guard let sid = statement.sid, !sid.isEmpty else { continue }
+            if let first = seen[sid] {
+                run.report(.duplicateSid, "Sid \(JSONWriter.quoted(sid)) is also statement \(first)'s; Sids must be unique in a policy",
+                           path: statement.path / "Sid", location: statement.sidLocation, statement: statement)
+            } else {
+                seen[sid] = statement.index
+            }
+        }
+    }
+}
