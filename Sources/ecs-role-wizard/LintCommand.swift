@@ -62,8 +62,9 @@ struct Lint: ParsableCommand {
         }
         let linter = FileLinter()
         var report = LintReport()
-        var unreadable = false
-        for file in files.flatMap(expand) {
+        let expanded = files.map(expand)
+        var unreadable = expanded.contains { $0.isEmpty }
+        for file in expanded.joined() {
             let name = file == "-" ? "<stdin>" : file
             report.files.append(name)
             guard let bytes = read(file) else { unreadable = true; continue }
@@ -75,7 +76,8 @@ struct Lint: ParsableCommand {
         if report.reaches(failOn) { throw ExitCode(1) }
     }
 
-    /// A folder stands for its policy and spec files, in name order; anything else for itself.
+    /// A folder stands for its policy and spec files, in name order (none, said on stderr, when
+    /// it holds none); anything else for itself.
     func expand(_ argument: String) -> [String] {
         var isDirectory: ObjCBool = false
         guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory),

@@ -19,4 +19,13 @@ import Testing
         for block in BuildingBlocks.all { #expect(readme.contains("| `\(block.name)` |"), "\(block.name)") }
         for preset in Presets.all { #expect(readme.contains("| `\(preset.name)` |"), "\(preset.name)") }
     }
+
+    /// The README lists every lint check with its severity and title.
+    @Test func everyLintCheckIsInTheREADME() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        for check in LintCheck.allCases {
+            let row = "| `\(check.rawValue)` | \(check.severity.rawValue) | \(check.title.replacingOccurrences(of: "|", with: "\\|")) |"
+            #expect(readme.contains(row), "\(check.rawValue)")
+        }
+    }
 }
