@@ -11,6 +11,14 @@ extension Severity: ExpressibleByArgument {
     public init?(argument: String) { self.init(optionName: argument) }
     public static var allValueStrings: [String] { allCases.map(\.optionName) }
     public var defaultValueDescription: String { optionName }
+    public static var allValueDescriptions: [String: String] {
+        [
+            Severity.error.optionName: "fail only on what is invalid or can never take effect",
+            Severity.securityWarning.optionName: "also on what grants more than it seems to",
+            Severity.warning.optionName: "also on what is valid but most likely not meant",
+            Severity.suggestion.optionName: "on any finding",
+        ]
+    }
 }
 
 struct Lint: ParsableCommand {
