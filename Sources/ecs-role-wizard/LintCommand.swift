@@ -6,17 +6,25 @@ extension FindingsFormat: ExpressibleByArgument {}
 extension LintInputKind: ExpressibleByArgument {}
 extension RoleKind: ExpressibleByArgument {}
 
-/// `--fail-on error|security-warning|warning|suggestion`.
-extension Severity: ExpressibleByArgument {
-    public init?(argument: String) { self.init(optionName: argument) }
-    public static var allValueStrings: [String] { allCases.map(\.optionName) }
-    public var defaultValueDescription: String { optionName }
-    public static var allValueDescriptions: [String: String] {
+/// `--fail-on error|security-warning|warning|suggestion`: Severity's names as options are spelled.
+enum FailOn: String, CaseIterable, ExpressibleByArgument {
+    case error, securityWarning = "security-warning", warning, suggestion
+
+    var severity: Severity {
+        switch self {
+        case .error: return .error
+        case .securityWarning: return .securityWarning
+        case .warning: return .warning
+        case .suggestion: return .suggestion
+        }
+    }
+
+    static var allValueDescriptions: [String: String] {
         [
-            Severity.error.optionName: "fail only on what is invalid or can never take effect",
-            Severity.securityWarning.optionName: "also on what grants more than it seems to",
-            Severity.warning.optionName: "also on what is valid but most likely not meant",
-            Severity.suggestion.optionName: "on any finding",
+            FailOn.error.rawValue: "fail only on what is invalid or can never take effect",
+            FailOn.securityWarning.rawValue: "also on what grants more than it seems to",
+            FailOn.warning.rawValue: "also on what is valid but most likely not meant",
+            FailOn.suggestion.rawValue: "on any finding",
         ]
     }
 }
@@ -41,7 +49,7 @@ struct Lint: ParsableCommand {
     var format: FindingsFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "The least severe finding that makes the exit status 1.")
-    var failOn: Severity = .securityWarning
+    var failOn: FailOn = .securityWarning
 
     @Option(help: "auto, identity, trust or spec: what the files are. auto decides from each file's content.")
     var kind: LintInputKind = .auto
@@ -81,7 +89,7 @@ struct Lint: ParsableCommand {
         let output = FindingsRenderer.render(report, as: format, toolVersion: ECSRoleWizard.version)
         FileHandle.standardOutput.write(Data(output.utf8))
         if unreadable { throw ExitCode(2) }
-        if report.reaches(failOn) { throw ExitCode(1) }
+        if report.reaches(failOn.severity) { throw ExitCode(1) }
     }
 
     /// A folder stands for its policy and spec files, in name order (none, said on stderr, when

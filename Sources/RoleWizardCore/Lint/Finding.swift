@@ -12,13 +12,6 @@ public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
     /// Most severe first.
     var rank: Int { Severity.allCases.firstIndex(of: self)! }
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank > rhs.rank }
-
-    /// `--fail-on` spelling: `error`, `security-warning`, `warning`, `suggestion`.
-    public var optionName: String { rawValue.lowercased().replacingOccurrences(of: "_", with: "-") }
-    public init?(optionName: String) {
-        guard let match = Severity.allCases.first(where: { $0.optionName == optionName.lowercased() }) else { return nil }
-        self = match
-    }
 }
 
 /// One thing the linter found in one document.
