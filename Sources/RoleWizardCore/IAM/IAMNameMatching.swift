@@ -87,11 +87,21 @@ enum IAMNameMatching {
         return p == pattern.count
     }
 
+    /// Whether a condition key as a catalog lists it (maybe templated) names `key`, ignoring case.
+    static func keyMatches(_ listed: String, _ key: String) -> Bool {
+        if let pattern = templatePattern(listed) { return matches(pattern, key) }
+        return listed.utf8.count == key.utf8.count && listed.lowercased() == key.lowercased()
+    }
+
     /// A templated condition key (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`,
     /// `codebuild:secondarySources/${sourceIdentifier}.location`) as a wildcard pattern in
     /// which each placeholder stands for one or more characters (`?*`); nil for a plain key.
     /// Condition keys hold no `*` or `?` of their own, so the pattern cannot mean more.
     static func templatePattern(_ key: String) -> [UInt8]? {
+        // Some services write the tag placeholder as plain text: `secretsmanager:ResourceTag/tag-key`.
+        if key.lowercased().hasSuffix("tag/tag-key") {
+            return templatePattern(String(key.dropLast("tag-key".count)) + "${TagKey}")
+        }
         guard key.utf8.contains(UInt8(ascii: "$")) || key.utf8.contains(UInt8(ascii: "<")) else { return nil }
         let bytes = Array(key.utf8)
         var pattern: [UInt8] = []

@@ -83,7 +83,8 @@ enum ConditionChecks {
                                location: entry.keyLocation, statement: statement)
                     continue
                 }
-                if !anyService, !prefixes.isEmpty, !prefixes.contains(prefix) {
+                if !anyService, !prefixes.isEmpty, !prefixes.contains(prefix),
+                   GlobalConditionKeys.type(of: entry.key) == nil, !actions.contains(where: { takesKey(entry.key, $0) }) {
                     run.report(.conditionKeyNotForActions, "\(entry.key) is a condition key of \(parts[0]), but the statement's actions are of \(prefixes.sorted().joined(separator: ", ")): the condition is never present, so the statement \(statement.effect == .deny ? "never denies" : "never allows") unless the operator ends in IfExists",
                                path: entry.keyPath, location: entry.keyLocation, statement: statement)
                 }
@@ -95,6 +96,15 @@ enum ConditionChecks {
                 continue
             }
             checkValues(entry, kind: kind, statement: statement, run: run)
+        }
+    }
+
+    /// Whether one of an Action entry's actions lists the key (a key of another service, such as
+    /// `catalog:ChangeType` on `aws-marketplace:StartChangeSet`, or `iam:ResourceTag/…` on
+    /// `sts:AssumeRole`).
+    static func takesKey(_ key: String, _ entry: ResolvedAction) -> Bool {
+        entry.actions.contains { action in
+            action.conditionKeys.contains { IAMNameMatching.keyMatches($0, key) }
         }
     }
 

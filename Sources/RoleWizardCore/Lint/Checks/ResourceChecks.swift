@@ -74,14 +74,15 @@ enum ResourceChecks {
             if !matchesSome {
                 guard let action = entry.actions.first else { continue }
                 let types = action.resourceTypes.map(\.name).filter { !$0.isEmpty }
+                let effect = statement.effect == .deny ? "denied" : "allowed"
                 let message: String
                 if entry.isWildcard {
-                    message = "none of the \(entry.actions.count) actions \(JSONWriter.quoted(item.text)) matches acts on the statement's resources, so it allows nothing here"
+                    message = "none of the \(entry.actions.count) actions \(JSONWriter.quoted(item.text)) matches acts on the statement's resources, so it is \(effect) on nothing here"
                 } else if types.isEmpty {
-                    message = "\(action.fullName) takes no resource ARN: its Resource must be \"*\" (it is allowed on nothing here)"
+                    message = "\(action.fullName) takes no resource ARN: its Resource must be \"*\" (it is \(effect) on nothing here)"
                 } else {
                     let formats = types.compactMap { run.format(of: $0, in: action.service)?.text }
-                    message = "\(action.fullName) acts on \(types.joined(separator: " or ")) resources (\(formats.joined(separator: ", "))), and none of the statement's resources is one, so it is allowed on nothing"
+                    message = "\(action.fullName) acts on \(types.joined(separator: " or ")) resources (\(formats.joined(separator: ", "))), and none of the statement's resources is one, so it is \(effect) on nothing"
                 }
                 run.report(.resourceTypeMismatch, message, path: item.path, location: item.location, statement: statement)
             } else if !entry.isWildcard, let action = entry.actions.first, pathActions.contains(action.fullName.lowercased()),

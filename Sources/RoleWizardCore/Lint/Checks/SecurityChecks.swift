@@ -5,7 +5,9 @@ enum SecurityChecks {
     /// Actions that read secret material: a secret's value, a parameter (SecureString ones
     /// decrypted), or anything a KMS key protects.
     static let secretReads: [(service: String, name: String)] = [
-        ("secretsmanager", "GetSecretValue"), ("secretsmanager", "BatchGetSecretValue"), ("ssm", "GetParameter"),
+        // Not secretsmanager:BatchGetSecretValue: it takes no resource ("*" is its only form), and
+        // each secret it returns still needs GetSecretValue on that secret.
+        ("secretsmanager", "GetSecretValue"), ("ssm", "GetParameter"),
         ("ssm", "GetParameters"), ("ssm", "GetParametersByPath"), ("ssm", "GetParameterHistory"), ("kms", "Decrypt"),
     ]
 
@@ -44,7 +46,6 @@ enum SecurityChecks {
             if let secret = entry.actions.first(where: isSecretRead) {
                 run.report(.secretsReadableOnAllResources, "\(JSONWriter.quoted(entry.item.text)) lets the role read every \(secretNoun(secret)) in the account (Resource \"*\"); name the ones it needs",
                            path: entry.item.path, location: entry.item.location, statement: statement)
-                continue
             }
             let writes = entry.actions.filter { action in
                 (action.accessLevel == .write || action.accessLevel == .permissionsManagement)
