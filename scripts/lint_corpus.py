@@ -30,7 +30,8 @@ def ensure_tools_python():
         return
     except ImportError:
         pass
-    if TOOLS_PYTHON.exists() and pathlib.Path(sys.executable).resolve() != TOOLS_PYTHON.resolve():
+    # The venv's python is a symlink to the system one: tell them apart by sys.prefix.
+    if TOOLS_PYTHON.exists() and pathlib.Path(sys.prefix).resolve() != TOOLS_PYTHON.parent.parent.resolve():
         os.execv(str(TOOLS_PYTHON), [str(TOOLS_PYTHON), *sys.argv])
     raise SystemExit("parliament is not installed: run scripts/tools-venv.sh (it makes .venv-tools)")
 
