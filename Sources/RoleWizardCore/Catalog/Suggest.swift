@@ -26,20 +26,67 @@ public enum Suggest {
     /// Up to `limit` candidates close to `name`, closest first. Compared as ASCII-lowered
     /// bytes: the linter asks this for every unknown action among a service's hundreds.
     public static func closest(_ name: String, among candidates: [String], limit: Int = 3) -> [String] {
+        closest(name, among: Candidates(candidates), limit: limit)
+    }
+
+    /// Candidate names with their lowered bytes, made once for asking `closest` about many
+    /// names among the same candidates.
+    struct Candidates: Sendable {
+        let names: [String]
+        let lowered: [[UInt8]]
+
+        init(_ names: [String]) {
+            self.names = names
+            lowered = names.map(Suggest.lowercasedBytes)
+        }
+    }
+
+    static func closest(_ name: String, among candidates: Candidates, limit: Int = 3) -> [String] {
         let lowered = lowercasedBytes(name)
-        let scored = candidates.compactMap { candidate -> (String, Int)? in
-            let other = lowercasedBytes(candidate)
-            if other == lowered { return (candidate, 0) }
+        var scored: [(String, Int)] = []
+        var rows = DistanceRows()
+        for (candidate, other) in zip(candidates.names, candidates.lowered) {
+            if other == lowered { scored.append((candidate, 0)); continue }
             if firstIndex(of: lowered, in: other) != nil || firstIndex(of: other, in: lowered) != nil {
-                return (candidate, 1 + abs(other.count - lowered.count) / 4)
+                scored.append((candidate, 1 + abs(other.count - lowered.count) / 4))
+                continue
             }
             let allowed = max(2, min(lowered.count, other.count) / 3)
             // The distance is at least the difference in length: skip the far ones cheaply.
-            if abs(lowered.count - other.count) > allowed { return nil }
-            let d = distance(lowered, other)
-            return d <= allowed ? (candidate, d + 1) : nil
+            if abs(lowered.count - other.count) > allowed { continue }
+            if let d = rows.distance(lowered, other, atMost: allowed) { scored.append((candidate, d + 1)) }
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+    }
+
+    /// Two rows of the edit distance's table, kept from one candidate to the next.
+    struct DistanceRows {
+        private var previous: [Int] = []
+        private var current: [Int] = []
+
+        /// The edit distance of two byte strings when it is at most `limit`, nil when it is
+        /// more. Stops as soon as a whole row is over the limit (a row's least value never
+        /// decreases), which is early for the many candidates that are nothing like the name.
+        mutating func distance(_ x: [UInt8], _ y: [UInt8], atMost limit: Int) -> Int? {
+            if x.isEmpty || y.isEmpty { return max(x.count, y.count) <= limit ? max(x.count, y.count) : nil }
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: 0...y.count)
+            current.removeAll(keepingCapacity: true)
+            current.append(contentsOf: repeatElement(0, count: y.count + 1))
+            for i in 1...x.count {
+                current[0] = i
+                var least = i
+                for j in 1...y.count {
+                    current[j] = x[i - 1] == y[j - 1]
+                        ? previous[j - 1]
+                        : 1 + min(previous[j - 1], previous[j], current[j - 1])
+                    least = min(least, current[j])
+                }
+                if least > limit { return nil }
+                swap(&previous, &current)
+            }
+            return previous[y.count] <= limit ? previous[y.count] : nil
+        }
     }
 
     /// "; did you mean X?" or "".
