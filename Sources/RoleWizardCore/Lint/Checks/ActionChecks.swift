@@ -1,9 +1,11 @@
 /// An Action entry and the catalog actions it stands for.
 struct ResolvedAction {
     var item: PolicyView.Strings.Item
-    /// The actions the entry names (one, or every match of a wildcard); empty for `*` or an unknown one.
-    var actions: [IAMAction]
+    /// What the entry's text means, shared by every entry spelled the same way.
+    let meaning: ActionMeaning
     var isWildcard: Bool
+    /// The actions the entry names (one, or every match of a wildcard); empty for `*` or an unknown one.
+    var actions: [IAMAction] { meaning.actions }
     /// `"*"`: every action of every service.
     var isEverything: Bool { item.text == "*" }
 }
@@ -32,26 +34,27 @@ enum ActionChecks {
         var resolved: [ResolvedAction] = []
         for item in list.items {
             let text = item.text
-            switch run.cache.lookup(action: text, in: run.catalog) {
+            let meaning = run.cache.meaning(of: text, in: run.catalog)
+            switch meaning.lookup {
             case .everything:
-                resolved.append(ResolvedAction(item: item, actions: [], isWildcard: true))
+                resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: true))
             case let .invalid(message):
                 run.report(.invalidActionSyntax, message, path: item.path, location: item.location, statement: statement)
             case let .unknownService(prefix, suggestions):
                 run.report(.unknownService, "no AWS service has the prefix \(JSONWriter.quoted(prefix))" + didYouMean(suggestions),
                            path: item.path, location: item.location, statement: statement)
-            case let .wildcard(matches, suggestions):
-                if matches.isEmpty {
+            case let .wildcard(suggestions):
+                if meaning.actions.isEmpty {
                     run.report(.wildcardMatchesNothing, "\(JSONWriter.quoted(text)) matches no action" + didYouMean(suggestions),
                                path: item.path, location: item.location, statement: statement)
                 }
-                resolved.append(ResolvedAction(item: item, actions: matches, isWildcard: true))
-            case let .action(action):
-                resolved.append(ResolvedAction(item: item, actions: [action], isWildcard: false))
+                resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: true))
+            case .action:
+                resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: false))
             case let .unknownAction(prefix, name, suggestions):
                 run.report(.unknownAction, "\(prefix) has no action \(JSONWriter.quoted(name))" + didYouMean(suggestions),
                            path: item.path, location: item.location, statement: statement)
-                resolved.append(ResolvedAction(item: item, actions: [], isWildcard: false))
+                resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: false))
             }
         }
         return resolved
@@ -73,9 +76,10 @@ enum ActionChecks {
         }
         if !resolved.contains(where: \.isWildcard) {
             // No wildcard: only a repeated entry can be redundant.
-            var seen: [String: String] = [:]
+            var seen: [Int: String] = [:]
+            seen.reserveCapacity(resolved.count)
             for entry in resolved {
-                let key = entry.item.text.lowercased()
+                let key = entry.meaning.caseFoldedNumber
                 if let first = seen[key] {
                     run.report(.redundantAction, "\(JSONWriter.quoted(entry.item.text)) is listed twice (also as \(JSONWriter.quoted(first)))",
                                path: entry.item.path, location: entry.item.location, statement: statement)
@@ -85,33 +89,38 @@ enum ActionChecks {
             }
             return
         }
-        struct Entry { var index: Int; var lowered: [UInt8]; var name: [UInt8] }
+        // `key` stands for the lowered text: these entries are valid actions, so ASCII, and
+        // texts equal in lower case share a `caseFoldedNumber`.
+        struct Entry { var index: Int; var key: Int; var name: [UInt8] }
         var byPrefix: [String: [Entry]] = [:]
         // Unknown actions are reported as such, not as redundant.
         for (index, entry) in resolved.enumerated() where entry.isWildcard || !entry.actions.isEmpty {
             let lowered = Glob.lowered(entry.item.text)
             guard let colon = lowered.firstIndex(of: UInt8(ascii: ":")) else { continue }
             let prefix = String(decoding: lowered[..<colon], as: UTF8.self)
-            byPrefix[prefix, default: []].append(Entry(index: index, lowered: lowered, name: Array(lowered[(colon + 1)...])))
+            byPrefix[prefix, default: []].append(Entry(index: index, key: entry.meaning.caseFoldedNumber, name: Array(lowered[(colon + 1)...])))
         }
         for entries in byPrefix.values where entries.count > 1 {
             let wildcards = entries.filter { Glob.hasWildcard(String(decoding: $0.name, as: UTF8.self)) }
-            var seen: [[UInt8]: Int] = [:]
+            var seen: [Int: Int] = [:]
             for entry in entries {
                 let item = resolved[entry.index].item
-                if let first = seen[entry.lowered] {
+                if let first = seen[entry.key] {
                     run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is listed twice (also as \(JSONWriter.quoted(resolved[first].item.text)))",
                                path: item.path, location: item.location, statement: statement)
                     continue
                 }
-                seen[entry.lowered] = entry.index
+                seen[entry.key] = entry.index
                 let isWildcard = Glob.hasWildcard(String(decoding: entry.name, as: UTF8.self))
-                for other in wildcards where other.index != entry.index && other.lowered != entry.lowered {
+                let own = resolved[entry.index].actions
+                var ownNames: [[UInt8]]?  // lowered, made when first compared
+                for other in wildcards where other.index != entry.index && other.key != entry.key {
                     let covered: Bool
                     if isWildcard {
                         // A wildcard is redundant when the other's matches include all of its own.
-                        let own = resolved[entry.index].actions
-                        covered = !own.isEmpty && own.allSatisfy { Glob.matches(other.name, Glob.lowered($0.name)) }
+                        let names = ownNames ?? own.map { Glob.lowered($0.name) }
+                        ownNames = names
+                        covered = !own.isEmpty && names.allSatisfy { Glob.matches(other.name, $0) }
                             && !(resolved[other.index].actions.allSatisfy { action in own.contains { $0.name == action.name } } && other.index > entry.index)
                     } else {
                         covered = Glob.matches(other.name, entry.name)
