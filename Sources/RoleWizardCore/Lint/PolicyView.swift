@@ -6,8 +6,12 @@ struct PolicyView {
     struct Strings {
         struct Item {
             var text: String
-            var path: FieldPath
+            /// The element's path, and the item's index in it when the element is a list: the
+            /// item's own path is made only for a finding (a policy has thousands of items).
+            var elementPath: FieldPath
+            var index: Int?
             var location: SourceLocation?
+            var path: FieldPath { index.map { elementPath / $0 } ?? elementPath }
         }
         var items: [Item]
         var path: FieldPath
@@ -33,8 +37,9 @@ struct PolicyView {
         var sidLocation: SourceLocation?
         var effect: Effect?
         var principal: LocatedJSON?
-        var principalPath: FieldPath
         var notPrincipal: LocatedJSON?
+        /// Principal's path, or NotPrincipal's when the statement has only that.
+        var principalPath: FieldPath { path / (principal == nil && notPrincipal != nil ? "NotPrincipal" : "Principal") }
         var action: Strings?
         var notAction: Strings?
         var resource: Strings?
@@ -108,16 +113,19 @@ struct PolicyView {
 
     static func reportUnknownAndDuplicateKeys(_ members: [LocatedJSON.Member], allowed: [String], what: String,
                                              at path: FieldPath, run: LintRun) {
-        var seen: Set<String> = []
+        var seen: UInt64 = 0  // bit i: allowed[i] was seen
         for member in members {
-            if !allowed.contains(member.key) {
+            guard let position = allowed.firstIndex(of: member.key) else {
                 run.report(.unknownKey, "unknown key \(JSONWriter.quoted(member.key)) in \(what)"
                            + Suggest.didYouMean(member.key, among: allowed) + "; IAM knows " + allowed.joined(separator: ", "),
                            path: path / member.key, location: member.keyLocation)
-            } else if !seen.insert(member.key).inserted {
+                continue
+            }
+            if seen & (1 << position) != 0 {
                 run.report(.duplicateKey, "\(JSONWriter.quoted(member.key)) appears twice in \(what); IAM keeps only one of them",
                            path: path / member.key, location: member.keyLocation)
             }
+            seen |= 1 << position
         }
     }
 
@@ -127,7 +135,7 @@ struct PolicyView {
             return nil
         }
         reportUnknownAndDuplicateKeys(members, allowed: statementKeys, what: "a statement", at: path, run: run)
-        var statement = Statement(index: index, path: path, location: node.location, principalPath: path / "Principal")
+        var statement = Statement(index: index, path: path, location: node.location)
         if let sid = node["Sid"] {
             if let text = sid.string {
                 statement.sid = text
@@ -157,7 +165,6 @@ struct PolicyView {
         statement.notResource = strings(node["NotResource"], at: path / "NotResource", what: "NotResource", statement: statement, run: run)
         statement.principal = node["Principal"]
         statement.notPrincipal = node["NotPrincipal"]
-        if statement.principal == nil, statement.notPrincipal != nil { statement.principalPath = path / "NotPrincipal" }
 
         checkElements(node, statement: statement, run: run)
         for (key, principal) in [("Principal", statement.principal), ("NotPrincipal", statement.notPrincipal)] {
@@ -211,12 +218,12 @@ struct PolicyView {
         guard let node else { return nil }
         switch node.value {
         case let .string(text):
-            return Strings(items: [.init(text: text, path: path, location: node.location)], path: path, location: node.location)
+            return Strings(items: [.init(text: text, elementPath: path, location: node.location)], path: path, location: node.location)
         case let .array(values):
             var items: [Strings.Item] = []
             for (index, value) in values.enumerated() {
                 if let text = value.string {
-                    items.append(.init(text: text, path: path / index, location: value.location))
+                    items.append(.init(text: text, elementPath: path, index: index, location: value.location))
                 } else {
                     run.report(.wrongType, "each item of \(what) must be a string, not \(value.described)",
                                path: path / index, location: value.location, statement: statement)
