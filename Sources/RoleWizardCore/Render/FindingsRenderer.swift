@@ -7,8 +7,16 @@ public enum FindingsRenderer {
     public static func render(_ report: LintReport, as format: FindingsFormat, toolVersion: String) -> String {
         switch format {
         case .text: return text(report)
-        case .json: return JSONWriter.pretty(json(report))
-        case .sarif: return JSONWriter.pretty(sarif(report, toolVersion: toolVersion))
+        case .json, .sarif: return String(decoding: renderBytes(report, as: format, toolVersion: toolVersion), as: UTF8.self)
+        }
+    }
+
+    /// `render`'s text as UTF-8 bytes, to write out as they are.
+    public static func renderBytes(_ report: LintReport, as format: FindingsFormat, toolVersion: String) -> [UInt8] {
+        switch format {
+        case .text: return Array(text(report).utf8)
+        case .json: return jsonBytes(report)
+        case .sarif: return JSONWriter.prettyBytes(sarif(report, toolVersion: toolVersion))
         }
     }
 
@@ -30,16 +38,25 @@ public enum FindingsRenderer {
 
     /// Files in the order given; in a file, by position, then most severe first.
     static func sorted(_ report: LintReport) -> [LintReport.Entry] {
+        sortedPositions(report).map { report.entries[$0] }
+    }
+
+    /// `sorted`, as positions in `report.entries`.
+    static func sortedPositions(_ report: LintReport) -> [Int] {
         let order = Dictionary(report.files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return report.entries.enumerated().sorted { lhs, rhs in
-            let l = lhs.element, r = rhs.element
-            let lf = order[l.file] ?? Int.max, rf = order[r.file] ?? Int.max
-            if lf != rf { return lf < rf }
-            let ll = l.location.map { ($0.line, $0.column) } ?? (0, 0), rl = r.location.map { ($0.line, $0.column) } ?? (0, 0)
-            if ll != rl { return ll < rl }
-            if l.finding.severity != r.finding.severity { return l.finding.severity > r.finding.severity }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+        // Each entry's place worked out once, not at each comparison (a file's place is a
+        // dictionary lookup, and a large report makes a hundred thousand comparisons).
+        struct Key: Comparable {
+            var file: Int, line: Int, column: Int, severity: Int, offset: Int
+            static func < (l: Key, r: Key) -> Bool {
+                (l.file, l.line, l.column, l.severity, l.offset) < (r.file, r.line, r.column, r.severity, r.offset)
+            }
+        }
+        let keys = report.entries.enumerated().map { offset, entry in
+            Key(file: order[entry.file] ?? Int.max, line: entry.location?.line ?? 0, column: entry.location?.column ?? 0,
+                severity: entry.finding.severity.rank, offset: offset)
+        }
+        return keys.sorted(by: <).map(\.offset)
     }
 
     public static func json(_ report: LintReport) -> JSONValue {
@@ -58,9 +75,69 @@ public enum FindingsRenderer {
             if let context = entry.context { members.append(("document", .string(context))) }
             return .object(members)
         }
-        let summary: [(key: String, value: JSONValue)] = [("files", .number(String(report.files.count)))]
-            + Severity.allCases.map { ($0.rawValue, JSONValue.number(String(report.count($0)))) }
-        return .object([("findings", .array(findings)), ("summary", .object(summary))])
+        return .object([("findings", .array(findings)), ("summary", summary(report))])
+    }
+
+    static func summary(_ report: LintReport) -> JSONValue {
+        .object([("files", .number(String(report.files.count)))]
+                + Severity.allCases.map { ($0.rawValue, JSONValue.number(String(report.count($0)))) })
+    }
+
+    /// `JSONWriter.pretty(json(report))`, written as it goes rather than built as a tree of a
+    /// dozen values per finding first.
+    static func jsonBytes(_ report: LintReport) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512 * report.entries.count + 256)
+        out += "{\n  \"findings\": ".utf8
+        let positions = sortedPositions(report)
+        if positions.isEmpty {
+            out += "[]".utf8
+        } else {
+            out.append(UInt8(ascii: "["))
+            for (index, position) in positions.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.newline(into: &out, indent: 2)
+                writeJSON(report.entries[position], into: &out)
+            }
+            JSONWriter.newline(into: &out, indent: 1)
+            out.append(UInt8(ascii: "]"))
+        }
+        out += ",\n  \"summary\": ".utf8
+        JSONWriter.write(summary(report), into: &out, indent: 1, pretty: true)
+        out += "\n}\n".utf8
+        return out
+    }
+
+    /// One finding of `json(report)`, at its depth in the document (an item of `findings`).
+    static func writeJSON(_ entry: LintReport.Entry, into out: inout [UInt8]) {
+        var first = true
+        func key(_ name: String) {
+            out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            JSONWriter.newline(into: &out, indent: 3)
+            JSONWriter.writeString(name, into: &out)
+            out += ": ".utf8
+        }
+        func string(_ name: String, _ value: String?) {
+            key(name)
+            if let value { JSONWriter.writeString(value, into: &out) } else { out += "null".utf8 }
+        }
+        func number(_ name: String, _ value: Int?) {
+            key(name)
+            out += (value.map { String($0) } ?? "null").utf8
+        }
+        string("file", entry.file)
+        number("line", entry.location?.line)
+        number("column", entry.location?.column)
+        string("severity", entry.finding.severity.rawValue)
+        string("code", entry.finding.code)
+        string("message", entry.finding.message)
+        string("path", entry.finding.path.description)
+        number("statement", entry.finding.statement)
+        string("sid", entry.finding.sid)
+        if let context = entry.context { string("document", context) }
+        JSONWriter.newline(into: &out, indent: 2)
+        out.append(UInt8(ascii: "}"))
     }
 
     static func sarifLevel(_ severity: Severity) -> String {
