@@ -34,27 +34,42 @@ public enum Suggest {
     struct Candidates: Sendable {
         let names: [String]
         let lowered: [[UInt8]]
+        let masks: [UInt64]
 
         init(_ names: [String]) {
             self.names = names
             lowered = names.map(Suggest.lowercasedBytes)
+            masks = lowered.map(Suggest.byteMask)
         }
+    }
+
+    /// Which bytes a string holds, a bit each (folded to 64): a byte string can hold another
+    /// only if its mask covers the other's, and one edit changes a mask in at most two bits,
+    /// so two strings whose masks differ in `d` bits are at least `d / 2` edits apart. Both
+    /// let `closest` pass over most candidates without comparing them byte by byte.
+    static func byteMask(_ bytes: [UInt8]) -> UInt64 {
+        bytes.reduce(0) { $0 | 1 << UInt64($1 & 63) }
     }
 
     static func closest(_ name: String, among candidates: Candidates, limit: Int = 3) -> [String] {
         let lowered = lowercasedBytes(name)
+        let mask = byteMask(lowered)
         var scored: [(String, Int)] = []
         var rows = DistanceRows()
-        for (candidate, other) in zip(candidates.names, candidates.lowered) {
-            if other == lowered { scored.append((candidate, 0)); continue }
-            if firstIndex(of: lowered, in: other) != nil || firstIndex(of: other, in: lowered) != nil {
-                scored.append((candidate, 1 + abs(other.count - lowered.count) / 4))
+        for index in candidates.names.indices {
+            let other = candidates.lowered[index], otherMask = candidates.masks[index]
+            if other == lowered { scored.append((candidates.names[index], 0)); continue }
+            let contained = (mask & ~otherMask == 0 && firstIndex(of: lowered, in: other) != nil)
+                || (otherMask & ~mask == 0 && firstIndex(of: other, in: lowered) != nil)
+            if contained {
+                scored.append((candidates.names[index], 1 + abs(other.count - lowered.count) / 4))
                 continue
             }
             let allowed = max(2, min(lowered.count, other.count) / 3)
-            // The distance is at least the difference in length: skip the far ones cheaply.
-            if abs(lowered.count - other.count) > allowed { continue }
-            if let d = rows.distance(lowered, other, atMost: allowed) { scored.append((candidate, d + 1)) }
+            // The distance is at least the difference in length, and at least half the bytes
+            // one holds and the other does not: skip the far ones cheaply.
+            if abs(lowered.count - other.count) > allowed || (mask ^ otherMask).nonzeroBitCount > 2 * allowed { continue }
+            if let d = rows.distance(lowered, other, atMost: allowed) { scored.append((candidates.names[index], d + 1)) }
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
     }
