@@ -180,6 +180,9 @@ final class ActionMeaning: Sendable {
     let servicePrefix: String
     /// `*`, or a prefix with a wildcard: the entry may be of any service.
     let mayBeAnyService: Bool
+    /// The action name (after the first colon) in ASCII lower case; nil without a colon.
+    let loweredName: [UInt8]?
+    let nameHasWildcard: Bool
     let allowsPassRole: Bool
     /// The first action that reads secret material.
     let secretRead: IAMAction?
@@ -207,6 +210,9 @@ final class ActionMeaning: Sendable {
         let prefix = text.utf8.prefix { $0 != UInt8(ascii: ":") }
         servicePrefix = String(decoding: prefix, as: UTF8.self).lowercased()
         mayBeAnyService = text == "*" || prefix.contains(UInt8(ascii: "*")) || prefix.contains(UInt8(ascii: "?"))
+        let lowered = Glob.lowered(text)
+        loweredName = lowered.firstIndex(of: UInt8(ascii: ":")).map { Array(lowered[($0 + 1)...]) }
+        nameHasWildcard = loweredName.map { Glob.hasWildcard(String(decoding: $0, as: UTF8.self)) } ?? false
         allowsPassRole = actions.contains(where: SecurityChecks.isPassRole)
         secretRead = actions.first(where: SecurityChecks.isSecretRead)
         var writeCount = 0

@@ -29,7 +29,9 @@ struct PolicyView {
         var values: [LocatedJSON]
     }
 
-    struct Statement {
+    /// A class: the checks pass statements around a good deal, and a copy of a reference is
+    /// one retain where a copy of the struct was a dozen.
+    final class Statement {
         var index: Int
         var path: FieldPath
         var location: SourceLocation?
@@ -46,6 +48,12 @@ struct PolicyView {
         var notResource: Strings?
         var conditions: [ConditionEntry] = []
         var hasCondition: Bool { !conditions.isEmpty }
+
+        init(index: Int, path: FieldPath, location: SourceLocation?) {
+            self.index = index
+            self.path = path
+            self.location = location
+        }
 
         func conditionKeys(lowercased: Bool = true) -> Set<String> {
             Set(conditions.map { lowercased ? $0.key.lowercased() : $0.key })
@@ -135,7 +143,7 @@ struct PolicyView {
             return nil
         }
         reportUnknownAndDuplicateKeys(members, allowed: statementKeys, what: "a statement", at: path, run: run)
-        var statement = Statement(index: index, path: path, location: node.location)
+        let statement = Statement(index: index, path: path, location: node.location)
         if let sid = node["Sid"] {
             if let text = sid.string {
                 statement.sid = text

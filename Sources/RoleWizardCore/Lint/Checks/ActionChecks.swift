@@ -76,42 +76,38 @@ enum ActionChecks {
         }
         if !resolved.contains(where: \.isWildcard) {
             // No wildcard: only a repeated entry can be redundant.
-            var seen: [Int: String] = [:]
-            seen.reserveCapacity(resolved.count)
+            var seen = FirstSeen<Int, String>()
             for entry in resolved {
-                let key = entry.meaning.caseFoldedNumber
-                if let first = seen[key] {
+                if let first = seen.first(entry.meaning.caseFoldedNumber, else: entry.item.text) {
                     run.report(.redundantAction, "\(JSONWriter.quoted(entry.item.text)) is listed twice (also as \(JSONWriter.quoted(first)))",
                                path: entry.item.path, location: entry.item.location, statement: statement)
-                } else {
-                    seen[key] = entry.item.text
                 }
             }
             return
         }
         // `key` stands for the lowered text: these entries are valid actions, so ASCII, and
-        // texts equal in lower case share a `caseFoldedNumber`.
-        struct Entry { var index: Int; var key: Int; var name: [UInt8] }
+        // texts equal in lower case share a `caseFoldedNumber`. Their prefix and name, lowered,
+        // are their meaning's.
+        struct Entry { var index: Int; var key: Int; var name: [UInt8]; var nameHasWildcard: Bool }
         var byPrefix: [String: [Entry]] = [:]
         // Unknown actions are reported as such, not as redundant.
         for (index, entry) in resolved.enumerated() where entry.isWildcard || !entry.actions.isEmpty {
-            let lowered = Glob.lowered(entry.item.text)
-            guard let colon = lowered.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let prefix = String(decoding: lowered[..<colon], as: UTF8.self)
-            byPrefix[prefix, default: []].append(Entry(index: index, key: entry.meaning.caseFoldedNumber, name: Array(lowered[(colon + 1)...])))
+            let meaning = entry.meaning
+            guard let name = meaning.loweredName else { continue }
+            byPrefix[meaning.servicePrefix, default: []].append(Entry(index: index, key: meaning.caseFoldedNumber, name: name,
+                                                                      nameHasWildcard: meaning.nameHasWildcard))
         }
         for entries in byPrefix.values where entries.count > 1 {
-            let wildcards = entries.filter { Glob.hasWildcard(String(decoding: $0.name, as: UTF8.self)) }
-            var seen: [Int: Int] = [:]
+            let wildcards = entries.filter(\.nameHasWildcard)
+            var seen = FirstSeen<Int, Int>()
             for entry in entries {
                 let item = resolved[entry.index].item
-                if let first = seen[entry.key] {
+                if let first = seen.first(entry.key, else: entry.index) {
                     run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is listed twice (also as \(JSONWriter.quoted(resolved[first].item.text)))",
                                path: item.path, location: item.location, statement: statement)
                     continue
                 }
-                seen[entry.key] = entry.index
-                let isWildcard = Glob.hasWildcard(String(decoding: entry.name, as: UTF8.self))
+                let isWildcard = entry.nameHasWildcard
                 let own = resolved[entry.index].actions
                 var ownNames: [[UInt8]]?  // lowered, made when first compared
                 for other in wildcards where other.index != entry.index && other.key != entry.key {
@@ -133,5 +129,25 @@ enum ActionChecks {
                 }
             }
         }
+    }
+}
+
+/// Where each key was first seen, for finding repeated entries: a short list for the few keys
+/// most statements have (no hashing), a dictionary past that.
+struct FirstSeen<Key: Hashable, Value> {
+    private var few: [(Key, Value)] = []
+    private var many: [Key: Value]?
+
+    /// The value kept for `key`; nil, after keeping `value` for it, the first time.
+    mutating func first(_ key: Key, else value: Value) -> Value? {
+        if many != nil {
+            if let kept = many![key] { return kept }
+            many![key] = value
+            return nil
+        }
+        if let kept = few.first(where: { $0.0 == key }) { return kept.1 }
+        few.append((key, value))
+        if few.count > 16 { many = Dictionary(few, uniquingKeysWith: { first, _ in first }) }
+        return nil
     }
 }
