@@ -68,7 +68,7 @@ public enum JSONWriter {
     static func newline(into out: inout [UInt8], indent: Int, pretty: Bool = true) {
         guard pretty else { return }
         out.append(UInt8(ascii: "\n"))
-        for _ in 0..<(indent * 2) { out.append(UInt8(ascii: " ")) }
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
     static func writeString(_ text: String, into out: inout [UInt8]) {

@@ -22,7 +22,8 @@ public struct LintReport: Sendable {
     }
 
     public func count(_ severity: Severity) -> Int {
-        entries.reduce(0) { $0 + ($1.finding.severity == severity ? 1 : 0) }
+        // By position: a closure given each entry would be given a copy of it.
+        entries.indices.reduce(0) { $0 + (entries[$1].finding.check.severity == severity ? 1 : 0) }
     }
 }
 

@@ -108,36 +108,52 @@ public enum FindingsRenderer {
         return out
     }
 
-    /// One finding of `json(report)`, at its depth in the document (an item of `findings`).
+    /// One finding of `json(report)`, at its depth in the document (an item of `findings`). The
+    /// keys and the layout between them are written as whole runs of bytes.
     static func writeJSON(_ entry: LintReport.Entry, into out: inout [UInt8]) {
-        var first = true
-        func key(_ name: String) {
-            out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            first = false
-            JSONWriter.newline(into: &out, indent: 3)
-            JSONWriter.writeString(name, into: &out)
-            out += ": ".utf8
+        func string(_ value: String?) {
+            if let value { JSONWriter.writeString(value, into: &out) } else { out += Member.null }
         }
-        func string(_ name: String, _ value: String?) {
-            key(name)
-            if let value { JSONWriter.writeString(value, into: &out) } else { out += "null".utf8 }
+        func number(_ value: Int?) {
+            if let value { out += String(value).utf8 } else { out += Member.null }
         }
-        func number(_ name: String, _ value: Int?) {
-            key(name)
-            out += (value.map { String($0) } ?? "null").utf8
+        let finding = entry.finding
+        out += Member.file
+        string(entry.file)
+        out += Member.line
+        number(entry.location?.line)
+        out += Member.column
+        number(entry.location?.column)
+        out += Member.severity
+        string(finding.severity.rawValue)
+        out += Member.code
+        string(finding.code)
+        out += Member.message
+        string(finding.message)
+        out += Member.path
+        string(finding.path.description)
+        out += Member.statement
+        number(finding.statement)
+        out += Member.sid
+        string(finding.sid)
+        if let context = entry.context {
+            out += Member.document
+            string(context)
         }
-        string("file", entry.file)
-        number("line", entry.location?.line)
-        number("column", entry.location?.column)
-        string("severity", entry.finding.severity.rawValue)
-        string("code", entry.finding.code)
-        string("message", entry.finding.message)
-        string("path", entry.finding.path.description)
-        number("statement", entry.finding.statement)
-        string("sid", entry.finding.sid)
-        if let context = entry.context { string("document", context) }
-        JSONWriter.newline(into: &out, indent: 2)
-        out.append(UInt8(ascii: "}"))
+        out += Member.end
+    }
+
+    /// What `JSONWriter.pretty` writes before each member of a finding (a finding is at depth
+    /// 2, its members at depth 3), and after the last.
+    private enum Member {
+        static let file = Array("{\n      \"file\": ".utf8)
+        static let line = key("line"), column = key("column"), severity = key("severity"), code = key("code")
+        static let message = key("message"), path = key("path"), statement = key("statement"), sid = key("sid")
+        static let document = key("document")
+        static let end = Array("\n    }".utf8)
+        static let null = Array("null".utf8)
+
+        static func key(_ name: String) -> [UInt8] { Array(",\n      \"\(name)\": ".utf8) }
     }
 
     static func sarifLevel(_ severity: Severity) -> String {
