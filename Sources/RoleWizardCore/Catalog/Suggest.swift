@@ -56,6 +56,7 @@ public enum Suggest {
         let mask = byteMask(lowered)
         var scored: [(String, Int)] = []
         var rows = DistanceRows()
+        let pattern = BitParallelPattern(lowered)
         for index in candidates.names.indices {
             let other = candidates.lowered[index], otherMask = candidates.masks[index]
             if other == lowered { scored.append((candidates.names[index], 0)); continue }
@@ -69,9 +70,45 @@ public enum Suggest {
             // The distance is at least the difference in length, and at least half the bytes
             // one holds and the other does not: skip the far ones cheaply.
             if abs(lowered.count - other.count) > allowed || (mask ^ otherMask).nonzeroBitCount > 2 * allowed { continue }
-            if let d = rows.distance(lowered, other, atMost: allowed) { scored.append((candidates.names[index], d + 1)) }
+            let distance = pattern.map { $0.distance(to: other) } ?? rows.distance(lowered, other, atMost: allowed)
+            if let d = distance, d <= allowed { scored.append((candidates.names[index], d + 1)) }
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+    }
+
+    /// The edit distance from one byte string of at most 64 bytes to others, a column of the
+    /// distance table at a time in the bits of a word (Myers' algorithm, as Hyyrö explains
+    /// it): a few word operations per byte of the other string instead of a row of the table.
+    struct BitParallelPattern {
+        private let count: Int
+        /// For each byte value, the positions of the pattern that hold it.
+        private var positions = [UInt64](repeating: 0, count: 256)
+
+        init?(_ pattern: [UInt8]) {
+            guard !pattern.isEmpty, pattern.count <= 64 else { return nil }
+            count = pattern.count
+            for (index, byte) in pattern.enumerated() { positions[Int(byte)] |= 1 << UInt64(index) }
+        }
+
+        func distance(to text: [UInt8]) -> Int {
+            let last: UInt64 = 1 << UInt64(count - 1)
+            var plusVertical: UInt64 = ~0, minusVertical: UInt64 = 0
+            var score = count
+            for byte in text {
+                let equal = positions[Int(byte)]
+                let xv = equal | minusVertical
+                let xh = (((equal & plusVertical) &+ plusVertical) ^ plusVertical) | equal
+                var plusHorizontal = minusVertical | ~(xh | plusVertical)
+                var minusHorizontal = plusVertical & xh
+                if plusHorizontal & last != 0 { score += 1 } else if minusHorizontal & last != 0 { score -= 1 }
+                // The table's top row counts up by one a column: a +1 comes in at the bottom bit.
+                plusHorizontal = (plusHorizontal << 1) | 1
+                minusHorizontal <<= 1
+                plusVertical = minusHorizontal | ~(xv | plusHorizontal)
+                minusVertical = plusHorizontal & xv
+            }
+            return score
+        }
     }
 
     /// Two rows of the edit distance's table, kept from one candidate to the next.
