@@ -1,7 +1,11 @@
 /// IAM's wildcards, `*` (any run) and `?` (any one character), over bytes.
 enum Glob {
     static func lowered(_ text: some StringProtocol) -> [UInt8] {
-        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        lowered(bytes: text.utf8)
+    }
+
+    static func lowered(bytes: some Sequence<UInt8>) -> [UInt8] {
+        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
     }
 
     static func hasWildcard(_ text: some StringProtocol) -> Bool {

@@ -68,19 +68,20 @@ final class LintCache: Sendable {
     /// statements whose resources are all ARNs ask).
     func resourceFacts(of meaning: ActionMeaning, catalog: IAMCatalog) -> ActionMeaning.ResourceFacts {
         if let kept = meaning.resourceFacts.withLock({ $0 }) { return kept }
-        var facts = ActionMeaning.ResourceFacts()
+        var arnServices: Set<Substring> = [], formats: [Int] = [], takesUndescribedType = false
         var seen: Set<Int> = []
         for action in meaning.actions {
             for type in action.resourceTypes where !type.name.isEmpty {
                 let number = formatNumber(of: type.name, in: action.service, catalog: catalog)
                 guard let format = format(number: number) else {
-                    facts.takesUndescribedType = true
+                    takesUndescribedType = true
                     continue
                 }
-                if seen.insert(number).inserted { facts.formats.append(number) }
-                if let service = format.service { facts.arnServices.insert(service) }
+                if seen.insert(number).inserted { formats.append(number) }
+                if let service = format.service { arnServices.insert(service) }
             }
         }
+        let facts = ActionMeaning.ResourceFacts(arnServices: arnServices, formats: formats, takesUndescribedType: takesUndescribedType)
         meaning.resourceFacts.withLock { $0 = facts }
         return facts
     }
@@ -194,13 +195,19 @@ final class ActionMeaning: Sendable {
     /// Worked out on first use by `LintCache.resourceFacts`.
     let resourceFacts = Mutex<ResourceFacts?>(nil)
 
-    struct ResourceFacts: Sendable {
+    final class ResourceFacts: Sendable {
         /// The services whose ARNs the actions act on (`s3:Get*` → s3).
-        var arnServices: Set<Substring> = []
+        let arnServices: Set<Substring>
         /// The formats of the resource types the actions take, each once (`LintCache.format(number:)`).
-        var formats: [Int] = []
+        let formats: [Int]
         /// Some action takes a resource type the catalog does not describe: assumed to match.
-        var takesUndescribedType = false
+        let takesUndescribedType: Bool
+
+        init(arnServices: Set<Substring>, formats: [Int], takesUndescribedType: Bool) {
+            self.arnServices = arnServices
+            self.formats = formats
+            self.takesUndescribedType = takesUndescribedType
+        }
     }
 
     init(_ text: String, caseFoldedNumber: Int, lookup: ActionLookup, actions: [IAMAction]) {
@@ -210,9 +217,9 @@ final class ActionMeaning: Sendable {
         let prefix = text.utf8.prefix { $0 != UInt8(ascii: ":") }
         servicePrefix = String(decoding: prefix, as: UTF8.self).lowercased()
         mayBeAnyService = text == "*" || prefix.contains(UInt8(ascii: "*")) || prefix.contains(UInt8(ascii: "?"))
-        let lowered = Glob.lowered(text)
-        loweredName = lowered.firstIndex(of: UInt8(ascii: ":")).map { Array(lowered[($0 + 1)...]) }
-        nameHasWildcard = loweredName.map { Glob.hasWildcard(String(decoding: $0, as: UTF8.self)) } ?? false
+        let colon = text.utf8.firstIndex(of: UInt8(ascii: ":"))
+        loweredName = colon.map { Glob.lowered(bytes: text.utf8[text.utf8.index(after: $0)...]) }
+        nameHasWildcard = loweredName?.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ?? false
         allowsPassRole = actions.contains(where: SecurityChecks.isPassRole)
         secretRead = actions.first(where: SecurityChecks.isSecretRead)
         var writeCount = 0
@@ -232,7 +239,8 @@ final class ActionMeaning: Sendable {
         }
         if text == "*" { return meaning(.everything) }
         if let message = PolicyGrammar.checkAction(text) { return meaning(.invalid(message)) }
-        let separator = text.firstIndex(of: ":")!
+        // A valid action is ASCII: its bytes are its characters.
+        let separator = text.utf8.firstIndex(of: UInt8(ascii: ":"))!
         let prefix = String(text[..<separator])
         if !Glob.hasWildcard(prefix), !catalog.hasService(prefix) {
             return meaning(.unknownService(prefix: prefix, suggestions: cache.suggestions(for: text, in: catalog)))

@@ -3,19 +3,23 @@
 /// types, a missing Effect…); the other checks then look only at what could be read.
 struct PolicyView {
     /// A "string or list of strings" element (Action, Resource, a principal's values…).
+    ///
+    /// Paths are made only for findings (a policy has thousands of items): an element keeps
+    /// its parent's path and its key, an item also its index when the element is a list.
     struct Strings {
         struct Item {
             var text: String
-            /// The element's path, and the item's index in it when the element is a list: the
-            /// item's own path is made only for a finding (a policy has thousands of items).
-            var elementPath: FieldPath
+            var parentPath: FieldPath
+            var key: String
             var index: Int?
             var location: SourceLocation?
-            var path: FieldPath { index.map { elementPath / $0 } ?? elementPath }
+            var path: FieldPath { index.map { parentPath / key / $0 } ?? parentPath / key }
         }
         var items: [Item]
-        var path: FieldPath
+        var parentPath: FieldPath
+        var key: String
         var location: SourceLocation?
+        var path: FieldPath { parentPath / key }
         var texts: [String] { items.map(\.text) }
     }
 
@@ -167,10 +171,10 @@ struct PolicyView {
         } else {
             run.report(.invalidEffect, "the statement has no Effect (\"Allow\" or \"Deny\")", path: path, location: node.location, statement: statement)
         }
-        statement.action = strings(node["Action"], at: path / "Action", what: "Action", statement: statement, run: run)
-        statement.notAction = strings(node["NotAction"], at: path / "NotAction", what: "NotAction", statement: statement, run: run)
-        statement.resource = strings(node["Resource"], at: path / "Resource", what: "Resource", statement: statement, run: run)
-        statement.notResource = strings(node["NotResource"], at: path / "NotResource", what: "NotResource", statement: statement, run: run)
+        statement.action = strings(node["Action"], in: path, key: "Action", what: "Action", statement: statement, run: run)
+        statement.notAction = strings(node["NotAction"], in: path, key: "NotAction", what: "NotAction", statement: statement, run: run)
+        statement.resource = strings(node["Resource"], in: path, key: "Resource", what: "Resource", statement: statement, run: run)
+        statement.notResource = strings(node["NotResource"], in: path, key: "NotResource", what: "NotResource", statement: statement, run: run)
         statement.principal = node["Principal"]
         statement.notPrincipal = node["NotPrincipal"]
 
@@ -221,29 +225,34 @@ struct PolicyView {
         }
     }
 
-    /// A "string or list of strings" element; reports a wrong type or an empty list.
-    static func strings(_ node: LocatedJSON?, at path: FieldPath, what: String, statement: Statement, run: LintRun) -> Strings? {
+    /// A "string or list of strings" element (`parentPath / key`); reports a wrong type or an
+    /// empty list.
+    static func strings(_ node: LocatedJSON?, in parentPath: FieldPath, key: String, what: @autoclosure () -> String,
+                        statement: Statement, run: LintRun) -> Strings? {
         guard let node else { return nil }
+        var path: FieldPath { parentPath / key }
         switch node.value {
         case let .string(text):
-            return Strings(items: [.init(text: text, elementPath: path, location: node.location)], path: path, location: node.location)
+            return Strings(items: [.init(text: text, parentPath: parentPath, key: key, location: node.location)],
+                           parentPath: parentPath, key: key, location: node.location)
         case let .array(values):
             var items: [Strings.Item] = []
+            items.reserveCapacity(values.count)
             for (index, value) in values.enumerated() {
                 if let text = value.string {
-                    items.append(.init(text: text, elementPath: path, index: index, location: value.location))
+                    items.append(.init(text: text, parentPath: parentPath, key: key, index: index, location: value.location))
                 } else {
-                    run.report(.wrongType, "each item of \(what) must be a string, not \(value.described)",
+                    run.report(.wrongType, "each item of \(what()) must be a string, not \(value.described)",
                                path: path / index, location: value.location, statement: statement)
                 }
             }
             if values.isEmpty {
-                run.report(what.hasSuffix("Action") ? .missingAction : .wrongType, "\(what) is an empty list",
+                run.report(what().hasSuffix("Action") ? .missingAction : .wrongType, "\(what()) is an empty list",
                            path: path, location: node.location, statement: statement)
             }
-            return Strings(items: items, path: path, location: node.location)
+            return Strings(items: items, parentPath: parentPath, key: key, location: node.location)
         default:
-            run.report(.wrongType, "\(what) must be a string or a list of strings, not \(node.described)",
+            run.report(.wrongType, "\(what()) must be a string or a list of strings, not \(node.described)",
                        path: path, location: node.location, statement: statement)
             return nil
         }
@@ -272,7 +281,7 @@ struct PolicyView {
                            + "; IAM knows " + types.joined(separator: ", "), path: path / member.key, location: member.keyLocation, statement: statement)
                 continue
             }
-            let values = strings(member.value, at: path / member.key, what: "Principal \(member.key)", statement: statement, run: run)
+            let values = strings(member.value, in: path, key: member.key, what: "Principal \(member.key)", statement: statement, run: run)
             for item in values?.items ?? [] {
                 if let message = PolicyGrammar.checkPrincipal(item.text, type: type) {
                     run.report(.invalidPrincipal, message, path: item.path, location: item.location, statement: statement)

@@ -32,6 +32,7 @@ enum ActionChecks {
     static func resolve(_ list: PolicyView.Strings?, statement: PolicyView.Statement, run: LintRun) -> [ResolvedAction] {
         guard let list else { return [] }
         var resolved: [ResolvedAction] = []
+        resolved.reserveCapacity(list.items.count)
         for item in list.items {
             let text = item.text
             let meaning = run.cache.meaning(of: text, in: run.catalog)
@@ -75,10 +76,19 @@ enum ActionChecks {
             return
         }
         if !resolved.contains(where: \.isWildcard) {
-            // No wildcard: only a repeated entry can be redundant.
-            var seen = FirstSeen<Int, String>()
-            for entry in resolved {
-                if let first = seen.first(entry.meaning.caseFoldedNumber, else: entry.item.text) {
+            // No wildcard: only a repeated entry can be redundant. Most statements are short,
+            // and their entries are compared pairwise rather than kept in a table.
+            var seen: [Int: String]? = resolved.count > 16 ? [:] : nil
+            for (index, entry) in resolved.enumerated() {
+                let key = entry.meaning.caseFoldedNumber
+                let first: String?
+                if seen != nil {
+                    first = seen![key]
+                    if first == nil { seen![key] = entry.item.text }
+                } else {
+                    first = resolved[..<index].first { $0.meaning.caseFoldedNumber == key }?.item.text
+                }
+                if let first {
                     run.report(.redundantAction, "\(JSONWriter.quoted(entry.item.text)) is listed twice (also as \(JSONWriter.quoted(first)))",
                                path: entry.item.path, location: entry.item.location, statement: statement)
                 }

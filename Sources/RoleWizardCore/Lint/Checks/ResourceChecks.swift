@@ -3,16 +3,17 @@
 enum ResourceChecks {
     static func check(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
         guard run.use == .identity else { return }
-        for list in [statement.resource, statement.notResource].compactMap({ $0 }) {
-            for item in list.items where item.text != "*" {
-                checkARN(item, statement: statement, run: run)
-            }
+        for item in statement.resource?.items ?? [] where item.text != "*" {
+            checkARN(item, statement: statement, run: run)
+        }
+        for item in statement.notResource?.items ?? [] where item.text != "*" {
+            checkARN(item, statement: statement, run: run)
         }
         guard let resources = statement.resource, !resources.items.isEmpty,
               !resources.items.contains(where: { $0.text == "*" }),
               !actions.contains(where: \.isEverything) else { return }
-        let arns = resources.items.filter { $0.text.hasPrefix("arn:") }
-        guard arns.count == resources.items.count else { return }
+        let arns = resources.items
+        guard arns.allSatisfy({ $0.text.hasPrefix("arn:") }) else { return }
         checkServices(arns, actions: actions, statement: statement, run: run)
         checkTypes(arns, actions: actions, statement: statement, run: run)
     }
@@ -74,9 +75,10 @@ enum ResourceChecks {
 
     static func checkTypes(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
         let resources = arns.map { run.cache.resource($0.text).number }
+        var verdicts: [Int: Bool] = [:]
         for entry in actions where !entry.actions.isEmpty {
             let item = entry.item
-            if !takesSome(entry, resources, run: run) {
+            if !takesSome(entry, resources, verdicts: &verdicts, run: run) {
                 guard let action = entry.actions.first else { continue }
                 let types = action.resourceTypes.map(\.name).filter { !$0.isEmpty }
                 let message: String
@@ -101,12 +103,16 @@ enum ResourceChecks {
     /// `LintCache.resource`): whether some resource can be of a type one of them takes. An
     /// action with no resource types is authorized on "*" only, and the caller saw no "*"; a
     /// type the catalog does not describe is assumed to match rather than guessed at. Asked
-    /// of the types of all the entry's actions together, each format once.
-    static func takesSome(_ entry: ResolvedAction, _ resources: [Int], run: LintRun) -> Bool {
+    /// of the types of all the entry's actions together, each format once; `verdicts` keeps
+    /// each format's answer for the statement's other entries (many share formats).
+    static func takesSome(_ entry: ResolvedAction, _ resources: [Int], verdicts: inout [Int: Bool], run: LintRun) -> Bool {
         let facts = run.cache.resourceFacts(of: entry.meaning, catalog: run.catalog)
         if facts.takesUndescribedType { return true }
         return facts.formats.contains { format in
-            resources.contains { run.cache.admits(format: format, resource: $0) }
+            if let verdict = verdicts[format] { return verdict }
+            let verdict = resources.contains { run.cache.admits(format: format, resource: $0) }
+            verdicts[format] = verdict
+            return verdict
         }
     }
 
