@@ -1,6 +1,8 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import RoleWizardCore
+import Synchronization
 
 extension FindingsFormat: ExpressibleByArgument {}
 extension LintInputKind: ExpressibleByArgument {}
@@ -76,21 +78,67 @@ struct Lint: ParsableCommand {
             }
             return
         }
-        let linter = FileLinter()
-        var report = LintReport()
         let expanded = files.map(expand)
+        let paths = Array(expanded.joined())
+        var report = LintReport()
+        // A folder with no policy in it is input that cannot be read, like a missing file.
         var unreadable = expanded.contains { $0.isEmpty }
-        for file in expanded.joined() {
-            let name = file == "-" ? "<stdin>" : file
-            report.files.append(name)
-            guard let bytes = read(file) else { unreadable = true; continue }
-            report.entries += linter.lint(bytes: bytes, file: name, as: kind, roleKind: roleKind)
+        for (file, outcome) in zip(paths, lintAll(paths)) {
+            report.files.append(Self.name(file))
+            switch outcome {
+            case let .linted(entries): report.entries += entries
+            case let .unreadable(why):
+                complain(file, why)
+                unreadable = true
+            }
         }
-        let output = FindingsRenderer.render(report, as: format, toolVersion: ECSRoleWizard.version)
-        FileHandle.standardOutput.write(Data(output.utf8))
+        FileHandle.standardOutput.write(Data(FindingsRenderer.renderBytes(report, as: format, toolVersion: ECSRoleWizard.version)))
         if unreadable { throw ExitCode(2) }
         if report.reaches(failOn.severity) { throw ExitCode(1) }
     }
+
+    /// A file's findings, or why it could not be read.
+    enum Outcome: Sendable {
+        case linted([LintReport.Entry])
+        case unreadable(String)
+    }
+
+    static func name(_ file: String) -> String { file == "-" ? "<stdin>" : file }
+
+    /// Reads and lints the files on as many threads as there are cores, each thread taking the
+    /// next file when it is done with one; the outcomes come back in the files' order, so the
+    /// report is the same as one thread's. (The linter's caches are shared, behind locks.)
+    func lintAll(_ paths: [String]) -> [Outcome] {
+        let kind = kind, roleKind = roleKind
+        let next = Mutex(0)
+        let outcomes = Mutex([Outcome?](repeating: nil, count: paths.count))
+        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            var done: [(Int, Outcome)] = []
+            while true {
+                let index = next.withLock { next in
+                    defer { next += 1 }
+                    return next
+                }
+                guard index < paths.count else { break }
+                let file = paths[index]
+                switch Self.read(file) {
+                case let .success(bytes):
+                    done.append((index, .linted(Self.linter.lint(bytes: bytes, file: Self.name(file), as: kind, roleKind: roleKind))))
+                case let .failure(why):
+                    done.append((index, .unreadable(why.message)))
+                }
+            }
+            outcomes.withLock { outcomes in
+                for (index, outcome) in done { outcomes[index] = outcome }
+            }
+        }
+        return outcomes.withLock { $0.map { $0! } }
+    }
+
+    /// Kept for the life of the process: freeing the caches of a large lint (~100,000 objects,
+    /// one by one) just before the process ends took longer than some whole lints.
+    static let linter = FileLinter()
 
     /// A folder stands for its policy and spec files, in name order (none, said on stderr, when
     /// it holds none); anything else for itself.
@@ -99,15 +147,34 @@ struct Lint: ParsableCommand {
         guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory),
               isDirectory.boolValue else { return [argument] }
         let base = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
-        let found = (FileManager.default.enumerator(atPath: argument)?.allObjects as? [String] ?? [])
-            .filter { ["json", "yaml", "yml"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+        let listed = Folder.regularFileNames(in: argument) ?? FileManager.default.enumerator(atPath: argument)?.allObjects as? [String]
+        let found = (listed ?? [])
+            .filter { ["json", "yaml", "yml"].contains(Self.pathExtension($0).lowercased()) }
             .sorted()
         if found.isEmpty { complain(argument, "holds no .json, .yaml or .yml file") }
         return found.map { base + "/" + $0 }
     }
 
-    /// The file's bytes, or nil after saying on stderr why it cannot be read.
-    func read(_ file: String) -> [UInt8]? {
+    /// `URL(fileURLWithPath: path).pathExtension` without making a URL, which looks the path up
+    /// on disk (a folder of a thousand policies made that a noticeable part of a lint): the last
+    /// component's text after its last dot, unless the component starts with "..", ends with a
+    /// dot or has its only dot first.
+    static func pathExtension(_ path: String) -> String {
+        let component = path.utf8.split(separator: UInt8(ascii: "/")).last ?? path.utf8[...]
+        guard component.last != UInt8(ascii: "."), !component.starts(with: "..".utf8),
+              let dot = component.lastIndex(of: UInt8(ascii: ".")), dot != component.startIndex else { return "" }
+        return String(Substring(component[component.index(after: dot)...]))
+    }
+
+    /// Why a file cannot be read, as `complain` words it.
+    struct Unreadable: Error {
+        var message: String
+    }
+
+    /// The file's bytes, or why they cannot be read.
+    static func read(_ file: String) -> Result<[UInt8], Unreadable> {
+        if file != "-", let bytes = FileBytes.contents(of: file), FileBytes.isUTF8(bytes) { return .success(bytes) }
+        // Standard input, or a file the quick path could not read: read it again here to say why.
         let data: Data
         do {
             if file == "-" {
@@ -116,15 +183,13 @@ struct Lint: ParsableCommand {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             }
         } catch {
-            complain(file, "cannot be read (\(SpecFile.reason(error)))")
-            return nil
+            return .failure(Unreadable(message: "cannot be read (\(SpecFile.reason(error)))"))
         }
         let bytes = [UInt8](data)
         guard String(validating: bytes, as: UTF8.self) != nil else {
-            complain(file, "is not UTF-8 text")
-            return nil
+            return .failure(Unreadable(message: "is not UTF-8 text"))
         }
-        return bytes
+        return .success(bytes)
     }
 
     func complain(_ file: String, _ message: String) {

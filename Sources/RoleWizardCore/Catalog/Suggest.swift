@@ -26,20 +26,119 @@ public enum Suggest {
     /// Up to `limit` candidates close to `name`, closest first. Compared as ASCII-lowered
     /// bytes: the linter asks this for every unknown action among a service's hundreds.
     public static func closest(_ name: String, among candidates: [String], limit: Int = 3) -> [String] {
+        closest(name, among: Candidates(candidates), limit: limit)
+    }
+
+    /// Candidate names with their lowered bytes, made once for asking `closest` about many
+    /// names among the same candidates.
+    struct Candidates: Sendable {
+        let names: [String]
+        let lowered: [[UInt8]]
+        let masks: [UInt64]
+
+        init(_ names: [String]) {
+            self.names = names
+            lowered = names.map(Suggest.lowercasedBytes)
+            masks = lowered.map(Suggest.byteMask)
+        }
+    }
+
+    /// Which bytes a string holds, a bit each (folded to 64): a byte string can hold another
+    /// only if its mask covers the other's, and one edit changes a mask in at most two bits,
+    /// so two strings whose masks differ in `d` bits are at least `d / 2` edits apart. Both
+    /// let `closest` pass over most candidates without comparing them byte by byte.
+    static func byteMask(_ bytes: [UInt8]) -> UInt64 {
+        bytes.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+    }
+
+    static func closest(_ name: String, among candidates: Candidates, limit: Int = 3) -> [String] {
         let lowered = lowercasedBytes(name)
-        let scored = candidates.compactMap { candidate -> (String, Int)? in
-            let other = lowercasedBytes(candidate)
-            if other == lowered { return (candidate, 0) }
-            if firstIndex(of: lowered, in: other) != nil || firstIndex(of: other, in: lowered) != nil {
-                return (candidate, 1 + abs(other.count - lowered.count) / 4)
+        let mask = byteMask(lowered)
+        var scored: [(String, Int)] = []
+        var rows = DistanceRows()
+        let pattern = BitParallelPattern(lowered)
+        for index in candidates.names.indices {
+            let other = candidates.lowered[index], otherMask = candidates.masks[index]
+            if other == lowered { scored.append((candidates.names[index], 0)); continue }
+            let contained = (mask & ~otherMask == 0 && firstIndex(of: lowered, in: other) != nil)
+                || (otherMask & ~mask == 0 && firstIndex(of: other, in: lowered) != nil)
+            if contained {
+                scored.append((candidates.names[index], 1 + abs(other.count - lowered.count) / 4))
+                continue
             }
             let allowed = max(2, min(lowered.count, other.count) / 3)
-            // The distance is at least the difference in length: skip the far ones cheaply.
-            if abs(lowered.count - other.count) > allowed { return nil }
-            let d = distance(lowered, other)
-            return d <= allowed ? (candidate, d + 1) : nil
+            // The distance is at least the difference in length, and at least half the bytes
+            // one holds and the other does not: skip the far ones cheaply.
+            if abs(lowered.count - other.count) > allowed || (mask ^ otherMask).nonzeroBitCount > 2 * allowed { continue }
+            let distance = pattern.map { $0.distance(to: other) } ?? rows.distance(lowered, other, atMost: allowed)
+            if let d = distance, d <= allowed { scored.append((candidates.names[index], d + 1)) }
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+    }
+
+    /// The edit distance from one byte string of at most 64 bytes to others, a column of the
+    /// distance table at a time in the bits of a word (Myers' algorithm, as Hyyrö explains
+    /// it): a few word operations per byte of the other string instead of a row of the table.
+    struct BitParallelPattern {
+        private let count: Int
+        /// For each byte value, the positions of the pattern that hold it.
+        private var positions = [UInt64](repeating: 0, count: 256)
+
+        init?(_ pattern: [UInt8]) {
+            guard !pattern.isEmpty, pattern.count <= 64 else { return nil }
+            count = pattern.count
+            for (index, byte) in pattern.enumerated() { positions[Int(byte)] |= 1 << UInt64(index) }
+        }
+
+        func distance(to text: [UInt8]) -> Int {
+            let last: UInt64 = 1 << UInt64(count - 1)
+            var plusVertical: UInt64 = ~0, minusVertical: UInt64 = 0
+            var score = count
+            for byte in text {
+                let equal = positions[Int(byte)]
+                let xv = equal | minusVertical
+                let xh = (((equal & plusVertical) &+ plusVertical) ^ plusVertical) | equal
+                var plusHorizontal = minusVertical | ~(xh | plusVertical)
+                var minusHorizontal = plusVertical & xh
+                if plusHorizontal & last != 0 { score += 1 } else if minusHorizontal & last != 0 { score -= 1 }
+                // The table's top row counts up by one a column: a +1 comes in at the bottom bit.
+                plusHorizontal = (plusHorizontal << 1) | 1
+                minusHorizontal <<= 1
+                plusVertical = minusHorizontal | ~(xv | plusHorizontal)
+                minusVertical = plusHorizontal & xv
+            }
+            return score
+        }
+    }
+
+    /// Two rows of the edit distance's table, kept from one candidate to the next.
+    struct DistanceRows {
+        private var previous: [Int] = []
+        private var current: [Int] = []
+
+        /// The edit distance of two byte strings when it is at most `limit`, nil when it is
+        /// more. Stops as soon as a whole row is over the limit (a row's least value never
+        /// decreases), which is early for the many candidates that are nothing like the name.
+        mutating func distance(_ x: [UInt8], _ y: [UInt8], atMost limit: Int) -> Int? {
+            if x.isEmpty || y.isEmpty { return max(x.count, y.count) <= limit ? max(x.count, y.count) : nil }
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: 0...y.count)
+            current.removeAll(keepingCapacity: true)
+            current.append(contentsOf: repeatElement(0, count: y.count + 1))
+            for i in 1...x.count {
+                current[0] = i
+                var least = i
+                for j in 1...y.count {
+                    current[j] = x[i - 1] == y[j - 1]
+                        ? previous[j - 1]
+                        : 1 + min(previous[j - 1], previous[j], current[j - 1])
+                    least = min(least, current[j])
+                }
+                if least > limit { return nil }
+                swap(&previous, &current)
+            }
+            return previous[y.count] <= limit ? previous[y.count] : nil
+        }
     }
 
     /// "; did you mean X?" or "".

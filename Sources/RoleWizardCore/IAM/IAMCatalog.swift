@@ -154,6 +154,11 @@ public final class IAMCatalog: Sendable {
         IAMNameMatching.withBytes(prefix) { serviceIndex($0) }.map { service(at: $0) }
     }
 
+    /// Whether a service has this prefix, ignoring case (without parsing the service).
+    public func hasService(_ prefix: String) -> Bool {
+        IAMNameMatching.withBytes(prefix) { serviceIndex($0) } != nil
+    }
+
     /// `kms:Decrypt`, ignoring case.
     public func action(_ fullName: String) -> IAMAction? {
         IAMNameMatching.withBytes(fullName) { text -> IAMAction? in

@@ -8,10 +8,15 @@
 /// findings, and appending to a `String` piece by piece costs several times more.
 public enum JSONWriter {
     public static func pretty(_ value: JSONValue) -> String {
+        String(decoding: prettyBytes(value), as: UTF8.self)
+    }
+
+    /// `pretty`'s text as UTF-8 bytes.
+    public static func prettyBytes(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         write(value, into: &out, indent: 0, pretty: true)
         out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     public static func compact(_ value: JSONValue) -> String {
@@ -26,7 +31,9 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int, pretty: Bool) {
+    /// The pieces below are internal for writers that lay out a large document as `pretty` does
+    /// without building its tree (`FindingsRenderer`'s thousands of findings).
+    static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int, pretty: Bool) {
         switch value {
         case let .string(text): writeString(text, into: &out)
         case let .number(text): out.append(contentsOf: text.utf8)
@@ -58,33 +65,56 @@ public enum JSONWriter {
         }
     }
 
-    private static func newline(into out: inout [UInt8], indent: Int, pretty: Bool) {
+    static func newline(into out: inout [UInt8], indent: Int, pretty: Bool = true) {
         guard pretty else { return }
         out.append(UInt8(ascii: "\n"))
-        for _ in 0..<(indent * 2) { out.append(UInt8(ascii: " ")) }
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
+    static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append(contentsOf: #"\""#.utf8)
-            case "\\": out.append(contentsOf: #"\\"#.utf8)
-            case "\n": out.append(contentsOf: #"\n"#.utf8)
-            case "\r": out.append(contentsOf: #"\r"#.utf8)
-            case "\t": out.append(contentsOf: #"\t"#.utf8)
-            case "`": out.append(contentsOf: #"\u0060"#.utf8)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                } else if scalar.isASCII {
-                    out.append(UInt8(scalar.value))
-                } else {
-                    UTF8.encode(scalar) { out.append($0) }
-                }
+        var text = text
+        let wasASCII = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            // Runs of bytes that need no escape are copied at once.
+            var run = 0
+            for index in bytes.indices where needsEscape(bytes[index]) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                writeEscaped(Unicode.Scalar(bytes[index]), into: &out)
+                run = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            return true
+        }
+        if !wasASCII {
+            for scalar in text.unicodeScalars { writeEscaped(scalar, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// An ASCII byte that `writeEscaped` does not write as it is.
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == 0x7F
+    }
+
+    private static func writeEscaped(_ scalar: Unicode.Scalar, into out: inout [UInt8]) {
+        switch scalar {
+        case "\"": out.append(contentsOf: #"\""#.utf8)
+        case "\\": out.append(contentsOf: #"\\"#.utf8)
+        case "\n": out.append(contentsOf: #"\n"#.utf8)
+        case "\r": out.append(contentsOf: #"\r"#.utf8)
+        case "\t": out.append(contentsOf: #"\t"#.utf8)
+        case "`": out.append(contentsOf: #"\u0060"#.utf8)
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                let hex = String(scalar.value, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            } else if scalar.isASCII {
+                out.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import Yams
 
 /// Findings of one lint run over files, ready for a renderer.
@@ -21,7 +22,8 @@ public struct LintReport: Sendable {
     }
 
     public func count(_ severity: Severity) -> Int {
-        entries.filter { $0.finding.severity == severity }.count
+        // By position: a closure given each entry would be given a copy of it.
+        entries.indices.reduce(0) { $0 + (entries[$1].finding.check.severity == severity ? 1 : 0) }
     }
 }
 
@@ -38,11 +40,13 @@ public enum LintInputKind: String, Sendable, CaseIterable {
 /// Lints one file's text: a policy document (JSON or YAML) or a spec file.
 public struct FileLinter: Sendable {
     public let linter: PolicyLinter
-    public let planLinter: PlanLinter
+    /// Made on first use: it loads the managed policy catalog, which only specs need.
+    public var planLinter: PlanLinter { planLinterBox.value }
+    private let planLinterBox: OnFirstUse<PlanLinter>
 
     public init(linter: PolicyLinter = PolicyLinter(), planLinter: PlanLinter? = nil) {
         self.linter = linter
-        self.planLinter = planLinter ?? PlanLinter(linter: linter)
+        self.planLinterBox = OnFirstUse { planLinter ?? PlanLinter(linter: linter) }
     }
 
     public func lint(bytes: [UInt8], file: String, as kind: LintInputKind = .auto, roleKind: RoleKind? = nil) -> [LintReport.Entry] {
@@ -72,13 +76,17 @@ public struct FileLinter: Sendable {
             if kind == .spec || (kind == .auto && node.mapping?["roles"] != nil) {
                 return lintSpec(text: text, file: file)
             }
-            let document = LocatedJSON(yaml: node)
-            return entries(linter.lint(document, use: use(of: document, kind: kind), roleKind: roleKind, sizeLimit: sizeLimit(document, kind: kind)))
+            return entries(lintPolicy(LocatedJSON(yaml: node), kind: kind, roleKind: roleKind))
         }
         if kind == .spec || (kind == .auto && json["roles"] != nil) {
             return lintSpec(text: String(decoding: bytes, as: UTF8.self), file: file)
         }
-        return entries(linter.lint(json, use: use(of: json, kind: kind), roleKind: roleKind, sizeLimit: sizeLimit(json, kind: kind)))
+        return entries(lintPolicy(json, kind: kind, roleKind: roleKind))
+    }
+
+    func lintPolicy(_ document: LocatedJSON, kind: LintInputKind, roleKind: RoleKind?) -> [Finding] {
+        let use = use(of: document, kind: kind)
+        return linter.lint(document, use: use, roleKind: roleKind, sizeLimit: sizeLimit(of: use))
     }
 
     /// A policy with a Principal in some statement is a trust policy (IAM's own test for a
@@ -100,8 +108,8 @@ public struct FileLinter: Sendable {
 
     /// A file on its own is measured against the limit of what it most likely is: a trust
     /// policy's, or a managed policy's (the strictest a permissions policy can meet alone).
-    func sizeLimit(_ document: LocatedJSON, kind: LintInputKind) -> SizeLimit {
-        use(of: document, kind: kind) == .trust ? .trust : .managed
+    func sizeLimit(of use: PolicyUse) -> SizeLimit {
+        use == .trust ? .trust : .managed
     }
 
     func lintSpec(text: String, file: String) -> [LintReport.Entry] {
@@ -137,6 +145,23 @@ extension PlanDocument {
         case let .customerManaged(index):
             return "customer managed policy " + (compiled.customerManagedPolicies.indices.contains(index) ? compiled.customerManagedPolicies[index].policy.name : "\(index)")
         case let .role(index): return role(index)
+        }
+    }
+}
+
+/// A value made the first time someone asks for it.
+final class OnFirstUse<Value: Sendable>: Sendable {
+    private let make: @Sendable () -> Value
+    private let made = Mutex<Value?>(nil)
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        made.withLock { made in
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
         }
     }
 }

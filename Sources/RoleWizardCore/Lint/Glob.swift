@@ -1,7 +1,11 @@
 /// IAM's wildcards, `*` (any run) and `?` (any one character), over bytes.
 enum Glob {
     static func lowered(_ text: some StringProtocol) -> [UInt8] {
-        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        lowered(bytes: text.utf8)
+    }
+
+    static func lowered(bytes: some Sequence<UInt8>) -> [UInt8] {
+        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
     }
 
     static func hasWildcard(_ text: some StringProtocol) -> Bool {
@@ -35,6 +39,11 @@ enum Glob {
         case segment      // zero or more of anything but "/"
     }
 
+    static func isByte(_ token: Token) -> Bool {
+        if case .byte = token { return true }
+        return false
+    }
+
     static func tokens(_ text: some StringProtocol) -> [Token] {
         text.utf8.map { byte in
             switch byte {
@@ -48,6 +57,10 @@ enum Glob {
     /// Whether some string matches both patterns: can a resource written with wildcards
     /// (`arn:aws:s3:::bucket/*`) name something of a format (`arn:aws:s3:::${BucketName}`)?
     static func intersects(_ a: [Token], _ b: [Token]) -> Bool {
+        // Quick answers for most of an ARN's fields: a lone `*` (a format's `${Region}`) meets
+        // every pattern, and two patterns without wildcards meet when they are equal.
+        if a == [.run] || b == [.run] { return true }
+        if a.allSatisfy(isByte) && b.allSatisfy(isByte) { return a == b }
         let m = a.count, n = b.count
         var reachable = [Bool](repeating: false, count: (m + 1) * (n + 1))
         reachable[0] = true

@@ -1,76 +1,98 @@
 import Synchronization
 
 /// What the linter works out from the catalog once and reuses for every document of a run:
-/// wildcard expansions, ARN formats, the services an action's resources belong to, and
-/// suggestions for names that do not exist. Linting the 1,582 AWS managed policies asks the
-/// same questions thousands of times.
+/// what each distinct action text means, ARN formats, resources as written, and suggestions
+/// for names that do not exist. Linting the 1,582 AWS managed policies asks the same questions
+/// thousands of times (64,000 Action entries, 17,000 distinct).
+///
+/// Each table has its own lock, since files may be linted on several threads. A missing value
+/// is worked out outside the lock; when two threads work out the same one, the first kept is
+/// the one both use (and they are the same anyway).
 final class LintCache: Sendable {
-    private struct State {
-        var formats: [String: ResourceFormat?] = [:]
-        var arnServices: [String: Set<Substring>] = [:]
-        var suggestions: [String: [String]] = [:]
-        var conditionKeyTypes: [String: String?] = [:]
-        var actions: [String: ActionLookup] = [:]
-        var operatorKinds: [String: ConditionChecks.Kind?] = [:]
-        var arnProblems: [String: ARNProblem?] = [:]
-        var admits: [String: Bool] = [:]
-    }
-    private let state = Mutex(State())
+    private let meanings = Memo<String, ActionMeaning>()
+    /// Action texts in lower case, numbered: texts that differ only in case have one number.
+    private let caseFoldedTexts = Numbered<String, String>()
+    private let suggestionLists = Memo<String, [String]>()
+    private let candidateLists = Memo<String, Suggest.Candidates>()
+    private let conditionKeyTypes = Memo<String, String?>()
+    private let operatorKinds = Memo<String, ConditionChecks.Kind?>()
+    private let formats = Numbered<FormatKey, ResourceFormat?>()
+    private let resources = Numbered<String, ResourceReading>()
+    /// Whether format `f` admits resource `r`, keyed by `f << 32 | r`.
+    private let admitted = Memo<UInt64, Bool>()
 
-    /// `memo(\.expansions, key) { … }`: the kept value, or `make()`'s, kept.
-    private func memo<Value: Sendable>(_ table: WritableKeyPath<State, [String: Value]>, _ key: String, _ make: () -> Value) -> Value {
-        if let kept = state.withLock({ $0[keyPath: table][key] }) { return kept }
-        let value = make()
-        state.withLock { $0[keyPath: table][key] = value }
-        return value
+    /// A resource type of a service, as the catalog names it.
+    private struct FormatKey: Hashable, Sendable {
+        var service: String
+        var type: String
     }
+
+    /// What an Action entry's text means, worked out once per distinct text.
+    func meaning(of text: String, in catalog: IAMCatalog) -> ActionMeaning {
+        meanings.value(text) {
+            let lowercased = text.lowercased()
+            let number = caseFoldedTexts.entry(lowercased) { lowercased }.number
+            return ActionMeaning.make(text, caseFoldedNumber: number, catalog: catalog, cache: self)
+        }
+    }
+
+    /// The number of a service's resource type, for `format(number:)` and `admits`.
+    func formatNumber(of type: String, in service: String, catalog: IAMCatalog) -> Int {
+        formats.entry(FormatKey(service: service, type: type)) {
+            catalog.service(service)?.resourceType(named: type).map { ResourceFormat($0.arnFormat) }
+        }.number
+    }
+
+    /// The ARN format of a service's resource type; nil when the catalog does not describe it.
+    func format(number: Int) -> ResourceFormat? { formats[number] }
 
     func format(of type: String, in service: String, catalog: IAMCatalog) -> ResourceFormat? {
-        memo(\.formats, service + " " + type) {
-            catalog.service(service)?.resourceType(named: type).map { ResourceFormat($0.arnFormat) }
+        format(number: formatNumber(of: type, in: service, catalog: catalog))
+    }
+
+    /// A resource as written (`arn:aws:s3:::bucket/*`), read once per distinct text.
+    func resource(_ text: String) -> (number: Int, reading: ResourceReading) {
+        let (number, reading) = resources.entry(text) { ResourceReading(text) }
+        return (number, reading)
+    }
+
+    /// Whether a resource (as written) can be of a resource type's format.
+    func admits(format: Int, resource: Int) -> Bool {
+        admitted.value(UInt64(format) << 32 | UInt64(resource)) {
+            guard let format = formats[format] else { return true }
+            return format.admits(resources[resource].fields)
         }
     }
 
-    /// The services whose ARNs an Action entry's actions act on (`s3:Get*` → s3).
-    func arnServices(of entry: ResolvedAction, catalog: IAMCatalog) -> Set<Substring> {
-        memo(\.arnServices, entry.item.text.lowercased()) {
-            var services: Set<Substring> = []
-            for action in entry.actions {
-                for type in action.resourceTypes where !type.name.isEmpty {
-                    if let format = format(of: type.name, in: action.service, catalog: catalog),
-                       let service = ResourceChecks.service(of: format.text) {
-                        services.insert(service)
-                    }
+    /// What the Resource checks ask of an entry's actions, worked out on first use (only
+    /// statements whose resources are all ARNs ask).
+    func resourceFacts(of meaning: ActionMeaning, catalog: IAMCatalog) -> ActionMeaning.ResourceFacts {
+        if let kept = meaning.resourceFacts.withLock({ $0 }) { return kept }
+        var arnServices: Set<Substring> = [], formats: [Int] = [], takesUndescribedType = false
+        var seen: Set<Int> = []
+        for action in meaning.actions {
+            for type in action.resourceTypes where !type.name.isEmpty {
+                let number = formatNumber(of: type.name, in: action.service, catalog: catalog)
+                guard let format = format(number: number) else {
+                    takesUndescribedType = true
+                    continue
                 }
+                if seen.insert(number).inserted { formats.append(number) }
+                if let service = format.service { arnServices.insert(service) }
             }
-            return services
         }
-    }
-
-    /// What an Action entry is, worked out once per distinct text.
-    func lookup(action text: String, in catalog: IAMCatalog) -> ActionLookup {
-        memo(\.actions, text) { ActionLookup.make(text, catalog: catalog, cache: self) }
+        let facts = ActionMeaning.ResourceFacts(arnServices: arnServices, formats: formats, takesUndescribedType: takesUndescribedType)
+        meaning.resourceFacts.withLock { $0 = facts }
+        return facts
     }
 
     func operatorKind(_ name: String) -> ConditionChecks.Kind? {
-        memo(\.operatorKinds, name) { ConditionChecks.kind(ofOperator: name) }
-    }
-
-    func arnProblem(_ resource: String) -> ARNProblem? {
-        memo(\.arnProblems, resource) { ResourceChecks.arnProblem(resource) }
-    }
-
-    /// Whether a resource (as written) can be of a service's resource type.
-    func admits(_ resource: String, type: String, in service: String, catalog: IAMCatalog) -> Bool {
-        memo(\.admits, service + " " + type + " " + resource) {
-            guard let format = format(of: type, in: service, catalog: catalog) else { return true }
-            return format.admits(ResourceFormat.fields(ofResource: resource))
-        }
+        operatorKinds.value(name) { ConditionChecks.kind(ofOperator: name) }
     }
 
     /// A condition key's type: global keys first, then the keys services define; nil when unknown.
     func conditionKeyType(_ key: String, in catalog: IAMCatalog) -> String? {
-        memo(\.conditionKeyTypes, key.lowercased()) {
+        conditionKeyTypes.value(key.lowercased()) {
             let isGlobal = key.utf8.count > 4 && key.utf8.prefix(4).map { $0 | 0x20 }.elementsEqual("aws:".utf8)
             return (isGlobal ? GlobalConditionKeys.type(of: key) : nil) ?? catalog.conditionKey(key)?.type
         }
@@ -83,14 +105,56 @@ final class LintCache: Sendable {
         let prefix = String(action[..<colon]).lowercased()
         let name = colon < action.endIndex ? String(action[action.index(after: colon)...]) : ""
         if let service = catalog.service(prefix) {
-            return memo(\.suggestions, action.lowercased()) {
-                Suggest.closest(name, among: service.actions.map(\.name)).map { service.prefix + ":" + $0 }
+            return suggestionLists.value(action.lowercased()) {
+                let names = candidateLists.value(service.prefix + ":") { Suggest.Candidates(service.actions.map(\.name)) }
+                return Suggest.closest(name, among: names).map { service.prefix + ":" + $0 }
             }
         }
-        return memo(\.suggestions, prefix) {
-            Suggest.closest(prefix, among: catalog.servicePrefixes)
+        // An action key holds a colon and a prefix key does not, so the two kinds never meet.
+        return suggestionLists.value(prefix) {
+            Suggest.closest(prefix, among: candidateLists.value("") { Suggest.Candidates(catalog.servicePrefixes) })
         }
     }
+}
+
+/// Values worked out once per key, behind a lock.
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let table = Mutex<[Key: Value]>([:])
+
+    /// The kept value, or `make()`'s, kept.
+    func value(_ key: Key, _ make: () -> Value) -> Value {
+        if let kept = table.withLock({ $0[key] }) { return kept }
+        let value = make()
+        return table.withLock { table in
+            if let kept = table[key] { return kept }
+            table[key] = value
+            return value
+        }
+    }
+}
+
+/// Values worked out once per key and numbered in the order they were first kept, so that
+/// another table can key on two small numbers rather than on strings.
+final class Numbered<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct Table {
+        var numbers: [Key: Int] = [:]
+        var values: [Value] = []
+    }
+    private let table = Mutex(Table())
+
+    /// The key's number and value, worked out by `make()` the first time.
+    func entry(_ key: Key, _ make: () -> Value) -> (number: Int, value: Value) {
+        if let kept = table.withLock({ table in table.numbers[key].map { ($0, table.values[$0]) } }) { return kept }
+        let value = make()
+        return table.withLock { table in
+            if let number = table.numbers[key] { return (number, table.values[number]) }
+            table.values.append(value)
+            table.numbers[key] = table.values.count - 1
+            return (table.values.count - 1, value)
+        }
+    }
+
+    subscript(number: Int) -> Value { table.withLock { $0.values[number] } }
 }
 
 /// An Action entry as the catalog sees it.
@@ -99,24 +163,109 @@ enum ActionLookup: Sendable {
     case invalid(String)
     case unknownService(prefix: String, suggestions: [String])
     case unknownAction(prefix: String, name: String, suggestions: [String])
-    case wildcard([IAMAction], suggestions: [String])
-    case action(IAMAction)
+    case wildcard(suggestions: [String])
+    case action
+}
 
-    static func make(_ text: String, catalog: IAMCatalog, cache: LintCache) -> ActionLookup {
-        if text == "*" { return .everything }
-        if let message = PolicyGrammar.checkAction(text) { return .invalid(message) }
-        let separator = text.firstIndex(of: ":")!
+/// What an Action entry's text means: the catalog's answer and the actions it names, with the
+/// facts about them that the checks ask of every entry, worked out once per distinct text and
+/// shared by every entry spelled that way.
+final class ActionMeaning: Sendable {
+    let lookup: ActionLookup
+    /// The actions the text names (one, or every match of a wildcard); empty for `*` or an unknown one.
+    let actions: [IAMAction]
+    /// The number of the text in lower case (`String.lowercased()`): the same for texts that
+    /// differ only in case, for finding repeated entries.
+    let caseFoldedNumber: Int
+    /// The service prefix in lower case (the text before the first colon), for the condition checks.
+    let servicePrefix: String
+    /// `*`, or a prefix with a wildcard: the entry may be of any service.
+    let mayBeAnyService: Bool
+    /// The action name (after the first colon) in ASCII lower case; nil without a colon.
+    let loweredName: [UInt8]?
+    let nameHasWildcard: Bool
+    let allowsPassRole: Bool
+    /// The first action that reads secret material.
+    let secretRead: IAMAction?
+    /// The write and permissions-management actions (PassRole aside) that take a resource.
+    let writeCount: Int
+    let firstWrite: IAMAction?
+    /// The first action is authorized on a path's own ARN (`ResourceChecks.pathActions`).
+    let firstIsPathAction: Bool
+    /// Worked out on first use by `LintCache.resourceFacts`.
+    let resourceFacts = Mutex<ResourceFacts?>(nil)
+
+    final class ResourceFacts: Sendable {
+        /// The services whose ARNs the actions act on (`s3:Get*` → s3).
+        let arnServices: Set<Substring>
+        /// The formats of the resource types the actions take, each once (`LintCache.format(number:)`).
+        let formats: [Int]
+        /// Some action takes a resource type the catalog does not describe: assumed to match.
+        let takesUndescribedType: Bool
+
+        init(arnServices: Set<Substring>, formats: [Int], takesUndescribedType: Bool) {
+            self.arnServices = arnServices
+            self.formats = formats
+            self.takesUndescribedType = takesUndescribedType
+        }
+    }
+
+    init(_ text: String, caseFoldedNumber: Int, lookup: ActionLookup, actions: [IAMAction]) {
+        self.lookup = lookup
+        self.actions = actions
+        self.caseFoldedNumber = caseFoldedNumber
+        let prefix = text.utf8.prefix { $0 != UInt8(ascii: ":") }
+        servicePrefix = String(decoding: prefix, as: UTF8.self).lowercased()
+        mayBeAnyService = text == "*" || prefix.contains(UInt8(ascii: "*")) || prefix.contains(UInt8(ascii: "?"))
+        let colon = text.utf8.firstIndex(of: UInt8(ascii: ":"))
+        loweredName = colon.map { Glob.lowered(bytes: text.utf8[text.utf8.index(after: $0)...]) }
+        nameHasWildcard = loweredName?.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ?? false
+        allowsPassRole = actions.contains(where: SecurityChecks.isPassRole)
+        secretRead = actions.first(where: SecurityChecks.isSecretRead)
+        var writeCount = 0
+        var firstWrite: IAMAction?
+        for action in actions where SecurityChecks.isWriteTakingResource(action) {
+            if writeCount == 0 { firstWrite = action }
+            writeCount += 1
+        }
+        self.writeCount = writeCount
+        self.firstWrite = firstWrite
+        firstIsPathAction = actions.first.map(ResourceChecks.isPathAction) ?? false
+    }
+
+    static func make(_ text: String, caseFoldedNumber: Int, catalog: IAMCatalog, cache: LintCache) -> ActionMeaning {
+        func meaning(_ lookup: ActionLookup, _ actions: [IAMAction] = []) -> ActionMeaning {
+            ActionMeaning(text, caseFoldedNumber: caseFoldedNumber, lookup: lookup, actions: actions)
+        }
+        if text == "*" { return meaning(.everything) }
+        if let message = PolicyGrammar.checkAction(text) { return meaning(.invalid(message)) }
+        // A valid action is ASCII: its bytes are its characters.
+        let separator = text.utf8.firstIndex(of: UInt8(ascii: ":"))!
         let prefix = String(text[..<separator])
-        if !Glob.hasWildcard(prefix), catalog.service(prefix) == nil {
-            return .unknownService(prefix: prefix, suggestions: cache.suggestions(for: text, in: catalog))
+        if !Glob.hasWildcard(prefix), !catalog.hasService(prefix) {
+            return meaning(.unknownService(prefix: prefix, suggestions: cache.suggestions(for: text, in: catalog)))
         }
         if Glob.hasWildcard(text) {
             let matches = catalog.actions(matching: text)
-            return .wildcard(matches, suggestions: matches.isEmpty ? cache.suggestions(for: text, in: catalog) : [])
+            return meaning(.wildcard(suggestions: matches.isEmpty ? cache.suggestions(for: text, in: catalog) : []), matches)
         }
-        if let action = catalog.action(text) { return .action(action) }
-        return .unknownAction(prefix: prefix, name: String(text[text.index(after: separator)...]),
-                              suggestions: cache.suggestions(for: text, in: catalog))
+        if let action = catalog.action(text) { return meaning(.action, [action]) }
+        return meaning(.unknownAction(prefix: prefix, name: String(text[text.index(after: separator)...]),
+                                      suggestions: cache.suggestions(for: text, in: catalog)))
+    }
+}
+
+/// A resource as written, read once per distinct text: what is wrong with it as an ARN, the
+/// service it names, and its fields as tokens for `ResourceFormat.admits`.
+final class ResourceReading: Sendable {
+    let problem: ARNProblem?
+    let service: Substring?
+    let fields: [[Glob.Token]]
+
+    init(_ text: String) {
+        problem = ResourceChecks.arnProblem(text)
+        service = ResourceChecks.service(of: text)
+        fields = ResourceFormat.fields(ofResource: text)
     }
 }
 

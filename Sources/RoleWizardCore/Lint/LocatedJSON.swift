@@ -7,7 +7,9 @@ import Yams
 /// would refuse (unknown keys, `"Effect": "allow"`, numbers where strings belong) and still
 /// say where each finding is.
 public struct LocatedJSON: Sendable {
-    public indirect enum Value: Sendable {
+    /// Not `indirect`: lists and objects hold their values in arrays already, and boxing every
+    /// value would cost an allocation per value read.
+    public enum Value: Sendable {
         case string(String)
         /// The number's text, as written.
         case number(String)

@@ -31,6 +31,10 @@ struct LocatedJSONParser {
     /// Nesting limit: a hostile file of a million `[` must not overflow the stack.
     static let maxDepth = 512
     var depth = 0
+    /// The members and items of the objects and lists being read, innermost last: each
+    /// object or list is copied out once, at its exact size, rather than grown append by append.
+    var openMembers: [LocatedJSON.Member] = []
+    var openItems: [LocatedJSON] = []
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -118,9 +122,13 @@ struct LocatedJSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var members: [LocatedJSON.Member] = []
         skipWhitespace()
-        if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+        if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object([]) }
+        let first = openMembers.count
+        func members(_ parser: inout LocatedJSONParser) -> [LocatedJSON.Member] {
+            defer { parser.openMembers.removeSubrange(first...) }
+            return Array(parser.openMembers[first...])
+        }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -134,11 +142,12 @@ struct LocatedJSONParser {
             }
             index += 1
             skipWhitespace()
-            members.append(.init(key: key, keyLocation: keyLocation, value: try parseValue()))
+            let value = try parseValue()
+            openMembers.append(.init(key: key, keyLocation: keyLocation, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw fail("the object is not closed with \"}\"") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members(&self)) }
             throw fail("expected \",\" or \"}\" in an object, found \(describeHere())")
         }
     }
@@ -147,16 +156,21 @@ struct LocatedJSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var items: [LocatedJSON] = []
         skipWhitespace()
-        if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+        if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; return .array([]) }
+        let first = openItems.count
+        func items(_ parser: inout LocatedJSONParser) -> [LocatedJSON] {
+            defer { parser.openItems.removeSubrange(first...) }
+            return Array(parser.openItems[first...])
+        }
         while true {
             skipWhitespace()
-            items.append(try parseValue())
+            let item = try parseValue()
+            openItems.append(item)
             skipWhitespace()
             guard index < bytes.count else { throw fail("the list is not closed with \"]\"") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items(&self)) }
             throw fail("expected \",\" or \"]\" in a list, found \(describeHere())")
         }
     }
@@ -193,16 +207,22 @@ struct LocatedJSONParser {
         index += 1
         let start = index
         // Fast path: no escapes, the common case for policy text.
+        var allBytes: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: bytes[start..<index], as: UTF8.self)
+                // ASCII needs no checking; `String(validating:)` is a generic call that costs
+                // more than making the string, and policies hold a hundred thousand of them.
+                let text: String? = allBytes < 0x80
+                    ? bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<index]), as: UTF8.self) }
+                    : String(validating: bytes[start..<index], as: UTF8.self)
                 guard let text else { throw fail("the string is not valid UTF-8") }
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail("a string cannot hold a raw control character (write it as an escape such as \\n)") }
+            allBytes |= byte
             index += 1
         }
         var scalars = String.UnicodeScalarView()

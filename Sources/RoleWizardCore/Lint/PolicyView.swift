@@ -3,15 +3,23 @@
 /// types, a missing Effect…); the other checks then look only at what could be read.
 struct PolicyView {
     /// A "string or list of strings" element (Action, Resource, a principal's values…).
+    ///
+    /// Paths are made only for findings (a policy has thousands of items): an element keeps
+    /// its parent's path and its key, an item also its index when the element is a list.
     struct Strings {
         struct Item {
             var text: String
-            var path: FieldPath
+            var parentPath: FieldPath
+            var key: String
+            var index: Int?
             var location: SourceLocation?
+            var path: FieldPath { index.map { parentPath / key / $0 } ?? parentPath / key }
         }
         var items: [Item]
-        var path: FieldPath
+        var parentPath: FieldPath
+        var key: String
         var location: SourceLocation?
+        var path: FieldPath { parentPath / key }
         var texts: [String] { items.map(\.text) }
     }
 
@@ -25,7 +33,9 @@ struct PolicyView {
         var values: [LocatedJSON]
     }
 
-    struct Statement {
+    /// A class: the checks pass statements around a good deal, and a copy of a reference is
+    /// one retain where a copy of the struct was a dozen.
+    final class Statement {
         var index: Int
         var path: FieldPath
         var location: SourceLocation?
@@ -33,14 +43,21 @@ struct PolicyView {
         var sidLocation: SourceLocation?
         var effect: Effect?
         var principal: LocatedJSON?
-        var principalPath: FieldPath
         var notPrincipal: LocatedJSON?
+        /// Principal's path, or NotPrincipal's when the statement has only that.
+        var principalPath: FieldPath { path / (principal == nil && notPrincipal != nil ? "NotPrincipal" : "Principal") }
         var action: Strings?
         var notAction: Strings?
         var resource: Strings?
         var notResource: Strings?
         var conditions: [ConditionEntry] = []
         var hasCondition: Bool { !conditions.isEmpty }
+
+        init(index: Int, path: FieldPath, location: SourceLocation?) {
+            self.index = index
+            self.path = path
+            self.location = location
+        }
 
         func conditionKeys(lowercased: Bool = true) -> Set<String> {
             Set(conditions.map { lowercased ? $0.key.lowercased() : $0.key })
@@ -108,16 +125,19 @@ struct PolicyView {
 
     static func reportUnknownAndDuplicateKeys(_ members: [LocatedJSON.Member], allowed: [String], what: String,
                                              at path: FieldPath, run: LintRun) {
-        var seen: Set<String> = []
+        var seen: UInt64 = 0  // bit i: allowed[i] was seen
         for member in members {
-            if !allowed.contains(member.key) {
+            guard let position = allowed.firstIndex(of: member.key) else {
                 run.report(.unknownKey, "unknown key \(JSONWriter.quoted(member.key)) in \(what)"
                            + Suggest.didYouMean(member.key, among: allowed) + "; IAM knows " + allowed.joined(separator: ", "),
                            path: path / member.key, location: member.keyLocation)
-            } else if !seen.insert(member.key).inserted {
+                continue
+            }
+            if seen & (1 << position) != 0 {
                 run.report(.duplicateKey, "\(JSONWriter.quoted(member.key)) appears twice in \(what); IAM keeps only one of them",
                            path: path / member.key, location: member.keyLocation)
             }
+            seen |= 1 << position
         }
     }
 
@@ -127,7 +147,7 @@ struct PolicyView {
             return nil
         }
         reportUnknownAndDuplicateKeys(members, allowed: statementKeys, what: "a statement", at: path, run: run)
-        var statement = Statement(index: index, path: path, location: node.location, principalPath: path / "Principal")
+        let statement = Statement(index: index, path: path, location: node.location)
         if let sid = node["Sid"] {
             if let text = sid.string {
                 statement.sid = text
@@ -151,13 +171,12 @@ struct PolicyView {
         } else {
             run.report(.invalidEffect, "the statement has no Effect (\"Allow\" or \"Deny\")", path: path, location: node.location, statement: statement)
         }
-        statement.action = strings(node["Action"], at: path / "Action", what: "Action", statement: statement, run: run)
-        statement.notAction = strings(node["NotAction"], at: path / "NotAction", what: "NotAction", statement: statement, run: run)
-        statement.resource = strings(node["Resource"], at: path / "Resource", what: "Resource", statement: statement, run: run)
-        statement.notResource = strings(node["NotResource"], at: path / "NotResource", what: "NotResource", statement: statement, run: run)
+        statement.action = strings(node["Action"], in: path, key: "Action", what: "Action", statement: statement, run: run)
+        statement.notAction = strings(node["NotAction"], in: path, key: "NotAction", what: "NotAction", statement: statement, run: run)
+        statement.resource = strings(node["Resource"], in: path, key: "Resource", what: "Resource", statement: statement, run: run)
+        statement.notResource = strings(node["NotResource"], in: path, key: "NotResource", what: "NotResource", statement: statement, run: run)
         statement.principal = node["Principal"]
         statement.notPrincipal = node["NotPrincipal"]
-        if statement.principal == nil, statement.notPrincipal != nil { statement.principalPath = path / "NotPrincipal" }
 
         checkElements(node, statement: statement, run: run)
         for (key, principal) in [("Principal", statement.principal), ("NotPrincipal", statement.notPrincipal)] {
@@ -206,29 +225,34 @@ struct PolicyView {
         }
     }
 
-    /// A "string or list of strings" element; reports a wrong type or an empty list.
-    static func strings(_ node: LocatedJSON?, at path: FieldPath, what: String, statement: Statement, run: LintRun) -> Strings? {
+    /// A "string or list of strings" element (`parentPath / key`); reports a wrong type or an
+    /// empty list.
+    static func strings(_ node: LocatedJSON?, in parentPath: FieldPath, key: String, what: @autoclosure () -> String,
+                        statement: Statement, run: LintRun) -> Strings? {
         guard let node else { return nil }
+        var path: FieldPath { parentPath / key }
         switch node.value {
         case let .string(text):
-            return Strings(items: [.init(text: text, path: path, location: node.location)], path: path, location: node.location)
+            return Strings(items: [.init(text: text, parentPath: parentPath, key: key, location: node.location)],
+                           parentPath: parentPath, key: key, location: node.location)
         case let .array(values):
             var items: [Strings.Item] = []
+            items.reserveCapacity(values.count)
             for (index, value) in values.enumerated() {
                 if let text = value.string {
-                    items.append(.init(text: text, path: path / index, location: value.location))
+                    items.append(.init(text: text, parentPath: parentPath, key: key, index: index, location: value.location))
                 } else {
-                    run.report(.wrongType, "each item of \(what) must be a string, not \(value.described)",
+                    run.report(.wrongType, "each item of \(what()) must be a string, not \(value.described)",
                                path: path / index, location: value.location, statement: statement)
                 }
             }
             if values.isEmpty {
-                run.report(what.hasSuffix("Action") ? .missingAction : .wrongType, "\(what) is an empty list",
+                run.report(what().hasSuffix("Action") ? .missingAction : .wrongType, "\(what()) is an empty list",
                            path: path, location: node.location, statement: statement)
             }
-            return Strings(items: items, path: path, location: node.location)
+            return Strings(items: items, parentPath: parentPath, key: key, location: node.location)
         default:
-            run.report(.wrongType, "\(what) must be a string or a list of strings, not \(node.described)",
+            run.report(.wrongType, "\(what()) must be a string or a list of strings, not \(node.described)",
                        path: path, location: node.location, statement: statement)
             return nil
         }
@@ -257,7 +281,7 @@ struct PolicyView {
                            + "; IAM knows " + types.joined(separator: ", "), path: path / member.key, location: member.keyLocation, statement: statement)
                 continue
             }
-            let values = strings(member.value, at: path / member.key, what: "Principal \(member.key)", statement: statement, run: run)
+            let values = strings(member.value, in: path, key: member.key, what: "Principal \(member.key)", statement: statement, run: run)
             for item in values?.items ?? [] {
                 if let message = PolicyGrammar.checkPrincipal(item.text, type: type) {
                     run.report(.invalidPrincipal, message, path: item.path, location: item.location, statement: statement)

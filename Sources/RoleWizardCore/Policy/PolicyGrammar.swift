@@ -142,14 +142,16 @@ public enum PolicyGrammar {
         func isAlphanumeric(_ byte: UInt8) -> Bool {
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         }
-        let wildcards: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: "?")]
+        func isWildcard(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") }
         // IAM matches actions without regard to case, prefixes included ("SNS:Publish" works).
-        let serviceOK = bytes[..<colon].allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || wildcards.contains($0) }
+        let serviceOK = bytes[..<colon].allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || isWildcard($0) }
         let nameOK = bytes[(colon + 1)...].allSatisfy {
-            isAlphanumeric($0) || wildcards.contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+            isAlphanumeric($0) || isWildcard($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
         }
-        let prefix = String(decoding: bytes[..<colon], as: UTF8.self)
-        if !serviceOK { return "\(JSONWriter.quoted(action)) has service prefix \(JSONWriter.quoted(prefix)), which holds characters no prefix has (letters, digits and hyphens, e.g. s3, ssmmessages)" }
+        if !serviceOK {
+            let prefix = String(decoding: bytes[..<colon], as: UTF8.self)
+            return "\(JSONWriter.quoted(action)) has service prefix \(JSONWriter.quoted(prefix)), which holds characters no prefix has (letters, digits and hyphens, e.g. s3, ssmmessages)"
+        }
         if !nameOK { return "\(JSONWriter.quoted(action)) has an action name with characters IAM does not allow" }
         return nil
     }

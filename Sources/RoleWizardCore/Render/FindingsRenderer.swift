@@ -7,8 +7,16 @@ public enum FindingsRenderer {
     public static func render(_ report: LintReport, as format: FindingsFormat, toolVersion: String) -> String {
         switch format {
         case .text: return text(report)
-        case .json: return JSONWriter.pretty(json(report))
-        case .sarif: return JSONWriter.pretty(sarif(report, toolVersion: toolVersion))
+        case .json, .sarif: return String(decoding: renderBytes(report, as: format, toolVersion: toolVersion), as: UTF8.self)
+        }
+    }
+
+    /// `render`'s text as UTF-8 bytes, to write out as they are.
+    public static func renderBytes(_ report: LintReport, as format: FindingsFormat, toolVersion: String) -> [UInt8] {
+        switch format {
+        case .text: return Array(text(report).utf8)
+        case .json: return jsonBytes(report)
+        case .sarif: return JSONWriter.prettyBytes(sarif(report, toolVersion: toolVersion))
         }
     }
 
@@ -30,16 +38,25 @@ public enum FindingsRenderer {
 
     /// Files in the order given; in a file, by position, then most severe first.
     static func sorted(_ report: LintReport) -> [LintReport.Entry] {
+        sortedPositions(report).map { report.entries[$0] }
+    }
+
+    /// `sorted`, as positions in `report.entries`.
+    static func sortedPositions(_ report: LintReport) -> [Int] {
         let order = Dictionary(report.files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return report.entries.enumerated().sorted { lhs, rhs in
-            let l = lhs.element, r = rhs.element
-            let lf = order[l.file] ?? Int.max, rf = order[r.file] ?? Int.max
-            if lf != rf { return lf < rf }
-            let ll = l.location.map { ($0.line, $0.column) } ?? (0, 0), rl = r.location.map { ($0.line, $0.column) } ?? (0, 0)
-            if ll != rl { return ll < rl }
-            if l.finding.severity != r.finding.severity { return l.finding.severity > r.finding.severity }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+        // Each entry's place worked out once, not at each comparison (a file's place is a
+        // dictionary lookup, and a large report makes a hundred thousand comparisons).
+        struct Key: Comparable {
+            var file: Int, line: Int, column: Int, severity: Int, offset: Int
+            static func < (l: Key, r: Key) -> Bool {
+                (l.file, l.line, l.column, l.severity, l.offset) < (r.file, r.line, r.column, r.severity, r.offset)
+            }
+        }
+        let keys = report.entries.enumerated().map { offset, entry in
+            Key(file: order[entry.file] ?? Int.max, line: entry.location?.line ?? 0, column: entry.location?.column ?? 0,
+                severity: entry.finding.severity.rank, offset: offset)
+        }
+        return keys.sorted(by: <).map(\.offset)
     }
 
     public static func json(_ report: LintReport) -> JSONValue {
@@ -58,9 +75,85 @@ public enum FindingsRenderer {
             if let context = entry.context { members.append(("document", .string(context))) }
             return .object(members)
         }
-        let summary: [(key: String, value: JSONValue)] = [("files", .number(String(report.files.count)))]
-            + Severity.allCases.map { ($0.rawValue, JSONValue.number(String(report.count($0)))) }
-        return .object([("findings", .array(findings)), ("summary", .object(summary))])
+        return .object([("findings", .array(findings)), ("summary", summary(report))])
+    }
+
+    static func summary(_ report: LintReport) -> JSONValue {
+        .object([("files", .number(String(report.files.count)))]
+                + Severity.allCases.map { ($0.rawValue, JSONValue.number(String(report.count($0)))) })
+    }
+
+    /// `JSONWriter.pretty(json(report))`, written as it goes rather than built as a tree of a
+    /// dozen values per finding first.
+    static func jsonBytes(_ report: LintReport) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512 * report.entries.count + 256)
+        out += "{\n  \"findings\": ".utf8
+        let positions = sortedPositions(report)
+        if positions.isEmpty {
+            out += "[]".utf8
+        } else {
+            out.append(UInt8(ascii: "["))
+            for (index, position) in positions.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.newline(into: &out, indent: 2)
+                writeJSON(report.entries[position], into: &out)
+            }
+            JSONWriter.newline(into: &out, indent: 1)
+            out.append(UInt8(ascii: "]"))
+        }
+        out += ",\n  \"summary\": ".utf8
+        JSONWriter.write(summary(report), into: &out, indent: 1, pretty: true)
+        out += "\n}\n".utf8
+        return out
+    }
+
+    /// One finding of `json(report)`, at its depth in the document (an item of `findings`). The
+    /// keys and the layout between them are written as whole runs of bytes.
+    static func writeJSON(_ entry: LintReport.Entry, into out: inout [UInt8]) {
+        func string(_ value: String?) {
+            if let value { JSONWriter.writeString(value, into: &out) } else { out += Member.null }
+        }
+        func number(_ value: Int?) {
+            if let value { out += String(value).utf8 } else { out += Member.null }
+        }
+        let finding = entry.finding
+        out += Member.file
+        string(entry.file)
+        out += Member.line
+        number(entry.location?.line)
+        out += Member.column
+        number(entry.location?.column)
+        out += Member.severity
+        string(finding.severity.rawValue)
+        out += Member.code
+        string(finding.code)
+        out += Member.message
+        string(finding.message)
+        out += Member.path
+        string(finding.path.description)
+        out += Member.statement
+        number(finding.statement)
+        out += Member.sid
+        string(finding.sid)
+        if let context = entry.context {
+            out += Member.document
+            string(context)
+        }
+        out += Member.end
+    }
+
+    /// What `JSONWriter.pretty` writes before each member of a finding (a finding is at depth
+    /// 2, its members at depth 3), and after the last.
+    private enum Member {
+        static let file = Array("{\n      \"file\": ".utf8)
+        static let line = key("line"), column = key("column"), severity = key("severity"), code = key("code")
+        static let message = key("message"), path = key("path"), statement = key("statement"), sid = key("sid")
+        static let document = key("document")
+        static let end = Array("\n    }".utf8)
+        static let null = Array("null".utf8)
+
+        static func key(_ name: String) -> [UInt8] { Array(",\n      \"\(name)\": ".utf8) }
     }
 
     static func sarifLevel(_ severity: Severity) -> String {

@@ -31,8 +31,13 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible, Comparable
         var text = ""
         for component in components {
             switch component {
-            case let .key(name): text += text.isEmpty ? name : ".\(name)"
-            case let .index(index): text += "[\(index)]"
+            case let .key(name):
+                if !text.isEmpty { text.append(".") }
+                text.append(name)
+            case let .index(index):
+                text.append("[")
+                text.append(String(index))
+                text.append("]")
             }
         }
         return text.isEmpty ? "(file)" : text

@@ -1,9 +1,11 @@
 /// An Action entry and the catalog actions it stands for.
 struct ResolvedAction {
     var item: PolicyView.Strings.Item
-    /// The actions the entry names (one, or every match of a wildcard); empty for `*` or an unknown one.
-    var actions: [IAMAction]
+    /// What the entry's text means, shared by every entry spelled the same way.
+    let meaning: ActionMeaning
     var isWildcard: Bool
+    /// The actions the entry names (one, or every match of a wildcard); empty for `*` or an unknown one.
+    var actions: [IAMAction] { meaning.actions }
     /// `"*"`: every action of every service.
     var isEverything: Bool { item.text == "*" }
 }
@@ -30,28 +32,30 @@ enum ActionChecks {
     static func resolve(_ list: PolicyView.Strings?, statement: PolicyView.Statement, run: LintRun) -> [ResolvedAction] {
         guard let list else { return [] }
         var resolved: [ResolvedAction] = []
+        resolved.reserveCapacity(list.items.count)
         for item in list.items {
             let text = item.text
-            switch run.cache.lookup(action: text, in: run.catalog) {
+            let meaning = run.cache.meaning(of: text, in: run.catalog)
+            switch meaning.lookup {
             case .everything:
-                resolved.append(ResolvedAction(item: item, actions: [], isWildcard: true))
+                resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: true))
             case let .invalid(message):
                 run.report(.invalidActionSyntax, message, path: item.path, location: item.location, statement: statement)
             case let .unknownService(prefix, suggestions):
                 run.report(.unknownService, "no AWS service has the prefix \(JSONWriter.quoted(prefix))" + didYouMean(suggestions),
                            path: item.path, location: item.location, statement: statement)
-            case let .wildcard(matches, suggestions):
-                if matches.isEmpty {
+            case let .wildcard(suggestions):
+                if meaning.actions.isEmpty {
                     run.report(.wildcardMatchesNothing, "\(JSONWriter.quoted(text)) matches no action" + didYouMean(suggestions),
                                path: item.path, location: item.location, statement: statement)
                 }
-                resolved.append(ResolvedAction(item: item, actions: matches, isWildcard: true))
-            case let .action(action):
-                resolved.append(ResolvedAction(item: item, actions: [action], isWildcard: false))
+                resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: true))
+            case .action:
+                resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: false))
             case let .unknownAction(prefix, name, suggestions):
                 run.report(.unknownAction, "\(prefix) has no action \(JSONWriter.quoted(name))" + didYouMean(suggestions),
                            path: item.path, location: item.location, statement: statement)
-                resolved.append(ResolvedAction(item: item, actions: [], isWildcard: false))
+                resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: false))
             }
         }
         return resolved
@@ -72,46 +76,57 @@ enum ActionChecks {
             return
         }
         if !resolved.contains(where: \.isWildcard) {
-            // No wildcard: only a repeated entry can be redundant.
-            var seen: [String: String] = [:]
-            for entry in resolved {
-                let key = entry.item.text.lowercased()
-                if let first = seen[key] {
+            // No wildcard: only a repeated entry can be redundant. Most statements are short,
+            // and their entries are compared pairwise rather than kept in a table.
+            var seen: [Int: String]? = resolved.count > 16 ? [:] : nil
+            for (index, entry) in resolved.enumerated() {
+                let key = entry.meaning.caseFoldedNumber
+                let first: String?
+                if seen != nil {
+                    first = seen![key]
+                    if first == nil { seen![key] = entry.item.text }
+                } else {
+                    first = resolved[..<index].first { $0.meaning.caseFoldedNumber == key }?.item.text
+                }
+                if let first {
                     run.report(.redundantAction, "\(JSONWriter.quoted(entry.item.text)) is listed twice (also as \(JSONWriter.quoted(first)))",
                                path: entry.item.path, location: entry.item.location, statement: statement)
-                } else {
-                    seen[key] = entry.item.text
                 }
             }
             return
         }
-        struct Entry { var index: Int; var lowered: [UInt8]; var name: [UInt8] }
+        // `key` stands for the lowered text: these entries are valid actions, so ASCII, and
+        // texts equal in lower case share a `caseFoldedNumber`. Their prefix and name, lowered,
+        // are their meaning's.
+        struct Entry { var index: Int; var key: Int; var name: [UInt8]; var nameHasWildcard: Bool }
         var byPrefix: [String: [Entry]] = [:]
         // Unknown actions are reported as such, not as redundant.
         for (index, entry) in resolved.enumerated() where entry.isWildcard || !entry.actions.isEmpty {
-            let lowered = Glob.lowered(entry.item.text)
-            guard let colon = lowered.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let prefix = String(decoding: lowered[..<colon], as: UTF8.self)
-            byPrefix[prefix, default: []].append(Entry(index: index, lowered: lowered, name: Array(lowered[(colon + 1)...])))
+            let meaning = entry.meaning
+            guard let name = meaning.loweredName else { continue }
+            byPrefix[meaning.servicePrefix, default: []].append(Entry(index: index, key: meaning.caseFoldedNumber, name: name,
+                                                                      nameHasWildcard: meaning.nameHasWildcard))
         }
         for entries in byPrefix.values where entries.count > 1 {
-            let wildcards = entries.filter { Glob.hasWildcard(String(decoding: $0.name, as: UTF8.self)) }
-            var seen: [[UInt8]: Int] = [:]
+            let wildcards = entries.filter(\.nameHasWildcard)
+            var seen = FirstSeen<Int, Int>()
             for entry in entries {
                 let item = resolved[entry.index].item
-                if let first = seen[entry.lowered] {
+                if let first = seen.first(entry.key, else: entry.index) {
                     run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is listed twice (also as \(JSONWriter.quoted(resolved[first].item.text)))",
                                path: item.path, location: item.location, statement: statement)
                     continue
                 }
-                seen[entry.lowered] = entry.index
-                let isWildcard = Glob.hasWildcard(String(decoding: entry.name, as: UTF8.self))
-                for other in wildcards where other.index != entry.index && other.lowered != entry.lowered {
+                let isWildcard = entry.nameHasWildcard
+                let own = resolved[entry.index].actions
+                var ownNames: [[UInt8]]?  // lowered, made when first compared
+                for other in wildcards where other.index != entry.index && other.key != entry.key {
                     let covered: Bool
                     if isWildcard {
                         // A wildcard is redundant when the other's matches include all of its own.
-                        let own = resolved[entry.index].actions
-                        covered = !own.isEmpty && own.allSatisfy { Glob.matches(other.name, Glob.lowered($0.name)) }
+                        let names = ownNames ?? own.map { Glob.lowered($0.name) }
+                        ownNames = names
+                        covered = !own.isEmpty && names.allSatisfy { Glob.matches(other.name, $0) }
                             && !(resolved[other.index].actions.allSatisfy { action in own.contains { $0.name == action.name } } && other.index > entry.index)
                     } else {
                         covered = Glob.matches(other.name, entry.name)
@@ -124,5 +139,25 @@ enum ActionChecks {
                 }
             }
         }
+    }
+}
+
+/// Where each key was first seen, for finding repeated entries: a short list for the few keys
+/// most statements have (no hashing), a dictionary past that.
+struct FirstSeen<Key: Hashable, Value> {
+    private var few: [(Key, Value)] = []
+    private var many: [Key: Value]?
+
+    /// The value kept for `key`; nil, after keeping `value` for it, the first time.
+    mutating func first(_ key: Key, else value: Value) -> Value? {
+        if many != nil {
+            if let kept = many![key] { return kept }
+            many![key] = value
+            return nil
+        }
+        if let kept = few.first(where: { $0.0 == key }) { return kept.1 }
+        few.append((key, value))
+        if few.count > 16 { many = Dictionary(few, uniquingKeysWith: { first, _ in first }) }
+        return nil
     }
 }

@@ -35,7 +35,7 @@ enum ConditionChecks {
     /// Key prefixes of web-identity and SAML federation (`accounts.google.com:aud`, `saml:sub`):
     /// trust policies use them and no service defines them.
     static func isFederationKey(_ prefix: Substring) -> Bool {
-        prefix.contains(".") || prefix == "saml"
+        prefix.containsText(".") || prefix == "saml"
     }
 
     static func check(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
@@ -43,9 +43,8 @@ enum ConditionChecks {
         var prefixes: Set<String> = []
         var anyService = false
         for entry in actions {
-            let prefix = entry.item.text.utf8.prefix { $0 != UInt8(ascii: ":") }
-            if entry.isEverything || prefix.contains(UInt8(ascii: "*")) || prefix.contains(UInt8(ascii: "?")) { anyService = true }
-            prefixes.insert(String(decoding: prefix, as: UTF8.self).lowercased())
+            if entry.meaning.mayBeAnyService { anyService = true }
+            prefixes.insert(entry.meaning.servicePrefix)
         }
         var reportedOperators: Set<String> = []
         for entry in statement.conditions {

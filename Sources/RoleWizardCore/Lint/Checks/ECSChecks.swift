@@ -112,16 +112,40 @@ extension LocatedJSON {
 
     /// Characters of a string's JSON form between its quotes, whitespace not counted.
     static func escapedSize(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8(escapedSize)
+    }
+
+    /// Counted over bytes rather than scalars (the managed policies hold megabytes of strings):
+    /// an ASCII byte is a scalar, and a longer scalar counts 1 at its first byte, but U+2028
+    /// and U+2029 (E2 80 A8 and E2 80 A9), which JSONWriter escapes, count 6.
+    static func escapedSize(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case " ": break
-            case "\"", "\\", "\n", "\r", "\t": count += 2
-            case "`": count += 6
-            default:
-                count += scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 ? 6 : 1
+        var hasE2 = false
+        escapedSizes.withUnsafeBufferPointer { sizes in
+            for byte in bytes {
+                count += Int(sizes[Int(byte)])
+                hasE2 = hasE2 || byte == 0xE2
+            }
+        }
+        if hasE2 {
+            for index in bytes.indices.dropLast(2) where bytes[index] == 0xE2 && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) {
+                count += 5
             }
         }
         return count
+    }
+
+    /// What each byte adds to `escapedSize`: a space nothing, an escaped character its escape
+    /// (`\"` 2, `\u0060` 6), a continuation byte nothing (its scalar counted at its first byte).
+    private static let escapedSizes: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x20: return 0
+        case 0x22, 0x5C, 0x0A, 0x0D, 0x09: return 2
+        case 0x60, 0..<0x20, 0x7F: return 6
+        case 0x80..<0xC0: return 0
+        default: return 1
+        }
     }
 }

@@ -3,22 +3,23 @@
 enum ResourceChecks {
     static func check(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
         guard run.use == .identity else { return }
-        for list in [statement.resource, statement.notResource].compactMap({ $0 }) {
-            for item in list.items where item.text != "*" {
-                checkARN(item, statement: statement, run: run)
-            }
+        for item in statement.resource?.items ?? [] where item.text != "*" {
+            checkARN(item, statement: statement, run: run)
+        }
+        for item in statement.notResource?.items ?? [] where item.text != "*" {
+            checkARN(item, statement: statement, run: run)
         }
         guard let resources = statement.resource, !resources.items.isEmpty,
               !resources.items.contains(where: { $0.text == "*" }),
               !actions.contains(where: \.isEverything) else { return }
-        let arns = resources.items.filter { $0.text.hasPrefix("arn:") }
-        guard arns.count == resources.items.count else { return }
+        let arns = resources.items
+        guard arns.allSatisfy({ $0.text.hasPrefix("arn:") }) else { return }
         checkServices(arns, actions: actions, statement: statement, run: run)
         checkTypes(arns, actions: actions, statement: statement, run: run)
     }
 
     static func checkARN(_ item: PolicyView.Strings.Item, statement: PolicyView.Statement, run: LintRun) {
-        if let problem = run.cache.arnProblem(item.text) {
+        if let problem = run.cache.resource(item.text).reading.problem {
             run.report(problem.check, problem.message, path: item.path, location: item.location, statement: statement)
         }
     }
@@ -28,13 +29,13 @@ enum ResourceChecks {
         if parts.count == 6, parts[0] == "arn" {
             let account = parts[4]
             let accountOK = account.isEmpty || account == "aws" || account == Placeholder.account[...]
-                || account.contains("*") || account.contains("?") || account.contains("${")
+                || account.containsText("*") || account.containsText("?") || account.containsText("${")
                 || (account.count == 12 && account.allSatisfy { $0.isASCII && $0.isNumber })
             if !accountOK {
                 return ARNProblem(check: .invalidAccountID, message: "\(JSONWriter.quoted(text)) has account \(JSONWriter.quoted(String(account))); an account ID is 12 digits")
             }
             // Policy variables (`${aws:PrincipalAccount}`) hold colons; ARN.parse does not know them.
-            if text.contains("${") { return nil }
+            if text.containsText("${") { return nil }
         }
         if case let .failure(error) = ARN.parse(text) {
             return ARNProblem(check: .invalidARN, message: error.message + " (a resource is \"*\" or an ARN)")
@@ -51,10 +52,12 @@ enum ResourceChecks {
 
     static func checkServices(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
         var services: Set<Substring> = []
-        for entry in actions { services.formUnion(run.cache.arnServices(of: entry, catalog: run.catalog)) }
+        for entry in actions where !entry.actions.isEmpty {
+            services.formUnion(run.cache.resourceFacts(of: entry.meaning, catalog: run.catalog).arnServices)
+        }
         guard !services.isEmpty else { return }
         for item in arns {
-            guard let service = service(of: item.text), !services.contains(service) else { continue }
+            guard let service = run.cache.resource(item.text).reading.service, !services.contains(service) else { continue }
             let names = actions.filter { !$0.actions.isEmpty }.map { JSONWriter.quoted($0.item.text) }
             run.report(.arnServiceMismatch, "\(JSONWriter.quoted(item.text)) is a \(service) resource, but no action of the statement (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", …" : "")) acts on \(service) resources",
                        path: item.path, location: item.location, statement: statement)
@@ -63,15 +66,19 @@ enum ResourceChecks {
 
     /// Actions whose authorization is on a path's own ARN, so `path/*` alone never covers it.
     static let pathActions: Set<String> = ["ssm:getparametersbypath"]
+    /// Their services: the other services' actions are let off without lowering their names.
+    private static let pathActionServices = Set(pathActions.map { String($0.prefix { $0 != ":" }) })
+
+    static func isPathAction(_ action: IAMAction) -> Bool {
+        pathActionServices.contains(action.service.lowercased()) && pathActions.contains(action.fullName.lowercased())
+    }
 
     static func checkTypes(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
-        let resources = arns.map(\.text)
+        let resources = arns.map { run.cache.resource($0.text).number }
+        var verdicts: [Int: Bool] = [:]
         for entry in actions where !entry.actions.isEmpty {
-            let matchesSome = entry.actions.contains { action in
-                takes(action, resources, run: run)
-            }
             let item = entry.item
-            if !matchesSome {
+            if !takesSome(entry, resources, verdicts: &verdicts, run: run) {
                 guard let action = entry.actions.first else { continue }
                 let types = action.resourceTypes.map(\.name).filter { !$0.isEmpty }
                 let effect = statement.effect == .deny ? "denied" : "allowed"
@@ -85,20 +92,28 @@ enum ResourceChecks {
                     message = "\(action.fullName) acts on \(types.joined(separator: " or ")) resources (\(formats.joined(separator: ", "))), and none of the statement's resources is one, so it is \(effect) on nothing"
                 }
                 run.report(.resourceTypeMismatch, message, path: item.path, location: item.location, statement: statement)
-            } else if !entry.isWildcard, let action = entry.actions.first, pathActions.contains(action.fullName.lowercased()),
-                      arns.allSatisfy({ $0.text.hasSuffix("/*") }) {
+            } else if !entry.isWildcard, entry.meaning.firstIsPathAction, arns.allSatisfy({ $0.text.hasSuffix("/*") }) {
+                let action = entry.actions[0]
                 run.report(.resourceTypeMismatch, "\(action.fullName) is authorized on the path's own parameter ARN (…:parameter/PATH), which PATH/* does not cover; add the path itself",
                            path: item.path, location: item.location, statement: statement)
             }
         }
     }
 
-    /// Whether some resource of the statement can be of a type the action takes.
-    static func takes(_ action: IAMAction, _ resources: [String], run: LintRun) -> Bool {
-        // An action with no resource types is authorized on "*" only; the caller saw no "*".
-        // A type the catalog does not describe is assumed to match rather than guessed at.
-        action.resourceTypes.contains { type in
-            !type.name.isEmpty && resources.contains { run.cache.admits($0, type: type.name, in: action.service, catalog: run.catalog) }
+    /// Whether some action of the entry takes some of the resources (numbered by
+    /// `LintCache.resource`): whether some resource can be of a type one of them takes. An
+    /// action with no resource types is authorized on "*" only, and the caller saw no "*"; a
+    /// type the catalog does not describe is assumed to match rather than guessed at. Asked
+    /// of the types of all the entry's actions together, each format once; `verdicts` keeps
+    /// each format's answer for the statement's other entries (many share formats).
+    static func takesSome(_ entry: ResolvedAction, _ resources: [Int], verdicts: inout [Int: Bool], run: LintRun) -> Bool {
+        let facts = run.cache.resourceFacts(of: entry.meaning, catalog: run.catalog)
+        if facts.takesUndescribedType { return true }
+        return facts.formats.contains { format in
+            if let verdict = verdicts[format] { return verdict }
+            let verdict = resources.contains { run.cache.admits(format: format, resource: $0) }
+            verdicts[format] = verdict
+            return verdict
         }
     }
 
@@ -126,16 +141,19 @@ enum ResourceChecks {
 }
 
 /// A resource type's ARN format, field by field, as tokens for `Glob.intersects`.
-struct ResourceFormat {
+struct ResourceFormat: Sendable {
     var text: String
     /// partition, service, region, account, resource.
     var fields: [[Glob.Token]]
+    /// The service its ARNs name (`ResourceChecks.service(of:)`).
+    var service: Substring?
 
     /// `${Var}` stands for any run of characters; a bucket name never holds "/", which is what
     /// tells `arn:aws:s3:::bucket/*` (objects) from `arn:aws:s3:::bucket` (the bucket).
     init(_ format: String) {
         text = format
         fields = ResourceFormat.split(format).map(ResourceFormat.tokens)
+        service = ResourceChecks.service(of: format)
     }
 
     static func tokens(_ field: Substring) -> [Glob.Token] {
@@ -189,6 +207,9 @@ enum ARNFields {
     /// `arn`, partition, service, region, account and resource: split at the first five colons
     /// that are not inside a policy variable (`${aws:PrincipalAccount}`).
     static func split(_ text: String) -> [Substring] {
+        // In ASCII text a byte is a character (but for "\r\n", which is neither "$", "}" nor
+        // ":"), and walking bytes is several times faster than walking characters.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(text) }
         var fields: [Substring] = []
         var start = text.startIndex, index = text.startIndex
         var inVariable = false
@@ -201,6 +222,28 @@ enum ARNFields {
                 start = text.index(after: index)
             }
             index = text.index(after: index)
+        }
+        fields.append(text[start...])
+        return fields
+    }
+
+    /// `split` over the bytes of ASCII text.
+    private static func splitASCII(_ text: String) -> [Substring] {
+        var fields: [Substring] = []
+        fields.reserveCapacity(6)
+        let utf8 = text.utf8
+        var start = utf8.startIndex, index = utf8.startIndex
+        var inVariable = false
+        while index < utf8.endIndex, fields.count < 5 {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == UInt8(ascii: "$"), next < utf8.endIndex, utf8[next] == UInt8(ascii: "{") { inVariable = true }
+            else if byte == UInt8(ascii: "}") { inVariable = false }
+            else if byte == UInt8(ascii: ":") && !inVariable {
+                fields.append(text[start..<index])
+                start = next
+            }
+            index = next
         }
         fields.append(text[start...])
         return fields

@@ -37,27 +37,31 @@ enum SecurityChecks {
         }
         guard statement.resource?.items.contains(where: { $0.text == "*" }) == true else { return }
         for entry in actions where !entry.isEverything {
-            if entry.actions.contains(where: isPassRole) {
+            let meaning = entry.meaning
+            if meaning.allowsPassRole {
                 run.report(.passRoleWithStar, "\(JSONWriter.quoted(entry.item.text)) allows iam:PassRole on \"*\": any role in the account, however powerful, can be handed to a service; name the roles (arn:aws:iam::ACCOUNT:role/NAME)",
                            path: entry.item.path, location: entry.item.location, statement: statement)
             }
             // A condition (a tag, kms:ViaService, a source VPC…) narrows "*"; such statements are left alone.
             guard !statement.hasCondition else { continue }
-            if let secret = entry.actions.first(where: isSecretRead) {
+            if let secret = meaning.secretRead {
                 run.report(.secretsReadableOnAllResources, "\(JSONWriter.quoted(entry.item.text)) lets the role read every \(secretNoun(secret)) in the account (Resource \"*\"); name the ones it needs",
                            path: entry.item.path, location: entry.item.location, statement: statement)
             }
-            let writes = entry.actions.filter { action in
-                (action.accessLevel == .write || action.accessLevel == .permissionsManagement)
-                    && !isPassRole(action)
-                    && action.resourceTypes.contains { !$0.name.isEmpty }
-            }
-            if let first = writes.first {
-                let what = entry.isWildcard ? "\(writes.count) write or permissions-management actions (\(first.fullName)…)" : "\(first.fullName), a \(first.accessLevel.rawValue.lowercased()) action that takes a resource,"
+            if let first = meaning.firstWrite {
+                let what = entry.isWildcard ? "\(meaning.writeCount) write or permissions-management actions (\(first.fullName)…)" : "\(first.fullName), a \(first.accessLevel.rawValue.lowercased()) action that takes a resource,"
                 run.report(.writeOnAllResources, "\(JSONWriter.quoted(entry.item.text)) allows \(what) on every resource (\"*\"); name the resources",
                            path: entry.item.path, location: entry.item.location, statement: statement)
             }
         }
+    }
+
+    /// A write or permissions-management action (PassRole aside, which has its own check) that
+    /// takes a resource: on "*", it writes to every one.
+    static func isWriteTakingResource(_ action: IAMAction) -> Bool {
+        (action.accessLevel == .write || action.accessLevel == .permissionsManagement)
+            && !isPassRole(action)
+            && action.resourceTypes.contains { !$0.name.isEmpty }
     }
 
     static func secretNoun(_ action: IAMAction) -> String {
