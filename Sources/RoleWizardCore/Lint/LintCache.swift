@@ -10,8 +10,6 @@ import Synchronization
 /// the one both use (and they are the same anyway).
 final class LintCache: Sendable {
     private let meanings = Memo<String, ActionMeaning>()
-    /// Action texts in lower case, numbered: texts that differ only in case have one number.
-    private let caseFoldedTexts = Numbered<String, String>()
     private let suggestionLists = Memo<String, [String]>()
     private let candidateLists = Memo<String, Suggest.Candidates>()
     private let conditionKeyTypes = Memo<String, String?>()
@@ -29,11 +27,7 @@ final class LintCache: Sendable {
 
     /// What an Action entry's text means, worked out once per distinct text.
     func meaning(of text: String, in catalog: IAMCatalog) -> ActionMeaning {
-        meanings.value(text) {
-            let lowercased = text.lowercased()
-            let number = caseFoldedTexts.entry(lowercased) { lowercased }.number
-            return ActionMeaning.make(text, caseFoldedNumber: number, catalog: catalog, cache: self)
-        }
+        meanings.value(text) { ActionMeaning.make(text, catalog: catalog, cache: self) }
     }
 
     /// The number of a service's resource type, for `format(number:)` and `admits`.
@@ -174,9 +168,8 @@ final class ActionMeaning: Sendable {
     let lookup: ActionLookup
     /// The actions the text names (one, or every match of a wildcard); empty for `*` or an unknown one.
     let actions: [IAMAction]
-    /// The number of the text in lower case (`String.lowercased()`): the same for texts that
-    /// differ only in case, for finding repeated entries.
-    let caseFoldedNumber: Int
+    /// The text in lower case (`String.lowercased()`), for finding repeated entries.
+    let lowercased: String
     /// The service prefix in lower case (the text before the first colon), for the condition checks.
     let servicePrefix: String
     /// `*`, or a prefix with a wildcard: the entry may be of any service.
@@ -190,8 +183,6 @@ final class ActionMeaning: Sendable {
     /// The write and permissions-management actions (PassRole aside) that take a resource.
     let writeCount: Int
     let firstWrite: IAMAction?
-    /// The first action is authorized on a path's own ARN (`ResourceChecks.pathActions`).
-    let firstIsPathAction: Bool
     /// Worked out on first use by `LintCache.resourceFacts`.
     let resourceFacts = Mutex<ResourceFacts?>(nil)
 
@@ -210,12 +201,12 @@ final class ActionMeaning: Sendable {
         }
     }
 
-    init(_ text: String, caseFoldedNumber: Int, lookup: ActionLookup, actions: [IAMAction]) {
+    init(_ text: String, lookup: ActionLookup, actions: [IAMAction]) {
         self.lookup = lookup
         self.actions = actions
-        self.caseFoldedNumber = caseFoldedNumber
+        lowercased = Self.lowercased(text)
         let prefix = text.utf8.prefix { $0 != UInt8(ascii: ":") }
-        servicePrefix = String(decoding: prefix, as: UTF8.self).lowercased()
+        servicePrefix = Self.lowercased(String(decoding: prefix, as: UTF8.self))
         mayBeAnyService = text == "*" || prefix.contains(UInt8(ascii: "*")) || prefix.contains(UInt8(ascii: "?"))
         let colon = text.utf8.firstIndex(of: UInt8(ascii: ":"))
         loweredName = colon.map { Glob.lowered(bytes: text.utf8[text.utf8.index(after: $0)...]) }
@@ -230,12 +221,16 @@ final class ActionMeaning: Sendable {
         }
         self.writeCount = writeCount
         self.firstWrite = firstWrite
-        firstIsPathAction = actions.first.map(ResourceChecks.isPathAction) ?? false
     }
 
-    static func make(_ text: String, caseFoldedNumber: Int, catalog: IAMCatalog, cache: LintCache) -> ActionMeaning {
+    /// `text.lowercased()`, without Unicode's tables for ASCII (every valid action).
+    static func lowercased(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? String(decoding: Glob.lowered(text), as: UTF8.self) : text.lowercased()
+    }
+
+    static func make(_ text: String, catalog: IAMCatalog, cache: LintCache) -> ActionMeaning {
         func meaning(_ lookup: ActionLookup, _ actions: [IAMAction] = []) -> ActionMeaning {
-            ActionMeaning(text, caseFoldedNumber: caseFoldedNumber, lookup: lookup, actions: actions)
+            ActionMeaning(text, lookup: lookup, actions: actions)
         }
         if text == "*" { return meaning(.everything) }
         if let message = PolicyGrammar.checkAction(text) { return meaning(.invalid(message)) }

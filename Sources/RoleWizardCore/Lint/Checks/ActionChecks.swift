@@ -78,15 +78,15 @@ enum ActionChecks {
         if !resolved.contains(where: \.isWildcard) {
             // No wildcard: only a repeated entry can be redundant. Most statements are short,
             // and their entries are compared pairwise rather than kept in a table.
-            var seen: [Int: String]? = resolved.count > 16 ? [:] : nil
+            var seen: [String: String]? = resolved.count > 16 ? [:] : nil
             for (index, entry) in resolved.enumerated() {
-                let key = entry.meaning.caseFoldedNumber
+                let key = entry.meaning.lowercased
                 let first: String?
                 if seen != nil {
                     first = seen![key]
                     if first == nil { seen![key] = entry.item.text }
                 } else {
-                    first = resolved[..<index].first { $0.meaning.caseFoldedNumber == key }?.item.text
+                    first = resolved[..<index].first { $0.meaning.lowercased == key }?.item.text
                 }
                 if let first {
                     run.report(.redundantAction, "\(JSONWriter.quoted(entry.item.text)) is listed twice (also as \(JSONWriter.quoted(first)))",
@@ -95,21 +95,20 @@ enum ActionChecks {
             }
             return
         }
-        // `key` stands for the lowered text: these entries are valid actions, so ASCII, and
-        // texts equal in lower case share a `caseFoldedNumber`. Their prefix and name, lowered,
-        // are their meaning's.
-        struct Entry { var index: Int; var key: Int; var name: [UInt8]; var nameHasWildcard: Bool }
+        // These entries are valid actions, so ASCII: their text, prefix and name lowered are
+        // their meaning's.
+        struct Entry { var index: Int; var key: String; var name: [UInt8]; var nameHasWildcard: Bool }
         var byPrefix: [String: [Entry]] = [:]
         // Unknown actions are reported as such, not as redundant.
         for (index, entry) in resolved.enumerated() where entry.isWildcard || !entry.actions.isEmpty {
             let meaning = entry.meaning
             guard let name = meaning.loweredName else { continue }
-            byPrefix[meaning.servicePrefix, default: []].append(Entry(index: index, key: meaning.caseFoldedNumber, name: name,
+            byPrefix[meaning.servicePrefix, default: []].append(Entry(index: index, key: meaning.lowercased, name: name,
                                                                       nameHasWildcard: meaning.nameHasWildcard))
         }
         for entries in byPrefix.values where entries.count > 1 {
             let wildcards = entries.filter(\.nameHasWildcard)
-            var seen = FirstSeen<Int, Int>()
+            var seen = FirstSeen<String, Int>()
             for entry in entries {
                 let item = resolved[entry.index].item
                 if let first = seen.first(entry.key, else: entry.index) {
