@@ -168,8 +168,9 @@ final class ActionMeaning: Sendable {
     let lookup: ActionLookup
     /// The actions the text names (one, or every match of a wildcard); empty for `*` or an unknown one.
     let actions: [IAMAction]
-    /// The text in lower case (`String.lowercased()`), for finding repeated entries.
+    /// The text in lower case (`String.lowercased()`), and its hash, for finding repeated entries.
     let lowercased: String
+    let lowercasedHash: Int
     /// The service prefix in lower case (the text before the first colon), for the condition checks.
     let servicePrefix: String
     /// `*`, or a prefix with a wildcard: the entry may be of any service.
@@ -201,16 +202,21 @@ final class ActionMeaning: Sendable {
         }
     }
 
-    init(_ text: String, lookup: ActionLookup, actions: [IAMAction]) {
+    init(_ text: String, spelling: ActionSpelling, lookup: ActionLookup, actions: [IAMAction]) {
         self.lookup = lookup
         self.actions = actions
-        lowercased = Self.lowercased(text)
-        let prefix = text.utf8.prefix { $0 != UInt8(ascii: ":") }
-        servicePrefix = Self.lowercased(String(decoding: prefix, as: UTF8.self))
-        mayBeAnyService = text == "*" || prefix.contains(UInt8(ascii: "*")) || prefix.contains(UInt8(ascii: "?"))
-        let colon = text.utf8.firstIndex(of: UInt8(ascii: ":"))
-        loweredName = colon.map { Glob.lowered(bytes: text.utf8[text.utf8.index(after: $0)...]) }
-        nameHasWildcard = loweredName?.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ?? false
+        let prefixEnd = spelling.colon ?? spelling.lowered.count
+        if spelling.isASCII {
+            lowercased = String(decoding: spelling.lowered, as: UTF8.self)
+            servicePrefix = String(decoding: spelling.lowered[..<prefixEnd], as: UTF8.self)
+        } else {
+            lowercased = text.lowercased()
+            servicePrefix = String(decoding: text.utf8.prefix(prefixEnd), as: UTF8.self).lowercased()
+        }
+        lowercasedHash = lowercased.hashValue
+        mayBeAnyService = text == "*" || spelling.prefixHasWildcard
+        loweredName = spelling.colon.map { Array(spelling.lowered[($0 + 1)...]) }
+        nameHasWildcard = spelling.nameHasWildcard
         allowsPassRole = actions.contains(where: SecurityChecks.isPassRole)
         secretRead = actions.first(where: SecurityChecks.isSecretRead)
         var writeCount = 0
@@ -223,30 +229,52 @@ final class ActionMeaning: Sendable {
         self.firstWrite = firstWrite
     }
 
-    /// `text.lowercased()`, without Unicode's tables for ASCII (every valid action).
-    static func lowercased(_ text: String) -> String {
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? String(decoding: Glob.lowered(text), as: UTF8.self) : text.lowercased()
-    }
-
     static func make(_ text: String, catalog: IAMCatalog, cache: LintCache) -> ActionMeaning {
+        let spelling = ActionSpelling(text)
         func meaning(_ lookup: ActionLookup, _ actions: [IAMAction] = []) -> ActionMeaning {
-            ActionMeaning(text, lookup: lookup, actions: actions)
+            ActionMeaning(text, spelling: spelling, lookup: lookup, actions: actions)
         }
         if text == "*" { return meaning(.everything) }
         if let message = PolicyGrammar.checkAction(text) { return meaning(.invalid(message)) }
         // A valid action is ASCII: its bytes are its characters.
-        let separator = text.utf8.firstIndex(of: UInt8(ascii: ":"))!
+        let separator = text.utf8.index(text.utf8.startIndex, offsetBy: spelling.colon!)
         let prefix = String(text[..<separator])
-        if !Glob.hasWildcard(prefix), !catalog.hasService(prefix) {
+        if !spelling.prefixHasWildcard, !catalog.hasService(prefix) {
             return meaning(.unknownService(prefix: prefix, suggestions: cache.suggestions(for: text, in: catalog)))
         }
-        if Glob.hasWildcard(text) {
+        if spelling.prefixHasWildcard || spelling.nameHasWildcard {
             let matches = catalog.actions(matching: text)
             return meaning(.wildcard(suggestions: matches.isEmpty ? cache.suggestions(for: text, in: catalog) : []), matches)
         }
         if let action = catalog.action(text) { return meaning(.action, [action]) }
         return meaning(.unknownAction(prefix: prefix, name: String(text[text.index(after: separator)...]),
                                       suggestions: cache.suggestions(for: text, in: catalog)))
+    }
+}
+
+/// What an action text's bytes say, read in one pass: where its first colon is, which side of
+/// it has wildcards (`*`, `?`), and the text in ASCII lower case.
+struct ActionSpelling {
+    var isASCII = true
+    /// The first colon's offset in bytes.
+    var colon: Int?
+    var prefixHasWildcard = false
+    var nameHasWildcard = false
+    var lowered: [UInt8] = []
+
+    init(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            lowered.reserveCapacity(bytes.count)
+            for (offset, byte) in bytes.enumerated() {
+                if byte >= 0x80 { isASCII = false }
+                if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") {
+                    if colon == nil { prefixHasWildcard = true } else { nameHasWildcard = true }
+                }
+                if byte == UInt8(ascii: ":") && colon == nil { colon = offset }
+                lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
     }
 }
 
