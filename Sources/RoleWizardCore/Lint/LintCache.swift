@@ -13,6 +13,8 @@ final class LintCache: Sendable {
     private let suggestionLists = Memo<String, [String]>()
     private let candidateLists = Memo<String, Suggest.Candidates>()
     private let conditionKeyTypes = Memo<String, String?>()
+    /// `conditionKeyTypes` by the key as written: the same answer, without lowering it first.
+    private let conditionKeyTypesAsWritten = Memo<String, String?>()
     private let operatorKinds = Memo<String, ConditionChecks.Kind?>()
     private let formats = Numbered<FormatKey, ResourceFormat?>()
     private let resources = Numbered<String, ResourceReading>()
@@ -86,6 +88,10 @@ final class LintCache: Sendable {
 
     /// A condition key's type: global keys first, then the keys services define; nil when unknown.
     func conditionKeyType(_ key: String, in catalog: IAMCatalog) -> String? {
+        conditionKeyTypesAsWritten.value(key) { conditionKeyType(lowercased: key, in: catalog) }
+    }
+
+    private func conditionKeyType(lowercased key: String, in catalog: IAMCatalog) -> String? {
         conditionKeyTypes.value(key.lowercased()) {
             let isGlobal = key.utf8.count > 4 && key.utf8.prefix(4).map { $0 | 0x20 }.elementsEqual("aws:".utf8)
             return (isGlobal ? GlobalConditionKeys.type(of: key) : nil) ?? catalog.conditionKey(key)?.type

@@ -78,19 +78,20 @@ enum ActionChecks {
         if !resolved.contains(where: \.isWildcard) {
             // No wildcard: only a repeated entry can be redundant. Most statements are short,
             // and their entries are compared pairwise rather than kept in a table.
-            var seen: [CaseFolded: String]? = resolved.count > 16 ? [:] : nil
-            for (index, entry) in resolved.enumerated() {
-                let key = CaseFolded(entry.meaning)
-                let first: String?
-                if seen != nil {
-                    first = seen![key]
-                    if first == nil { seen![key] = entry.item.text }
+            var seen: [CaseFolded: Int] = [:]
+            for index in resolved.indices {
+                let key = CaseFolded(resolved[index].meaning)
+                let first: Int?
+                if resolved.count > 16 {
+                    first = seen[key]
+                    if first == nil { seen[key] = index }
                 } else {
-                    first = resolved[..<index].first { CaseFolded($0.meaning) == key }?.item.text
+                    first = resolved.indices.prefix(index).first { CaseFolded(resolved[$0].meaning) == key }
                 }
                 if let first {
-                    run.report(.redundantAction, "\(JSONWriter.quoted(entry.item.text)) is listed twice (also as \(JSONWriter.quoted(first)))",
-                               path: entry.item.path, location: entry.item.location, statement: statement)
+                    let item = resolved[index].item
+                    run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is listed twice (also as \(JSONWriter.quoted(resolved[first].item.text)))",
+                               path: item.path, location: item.location, statement: statement)
                 }
             }
             return
@@ -149,7 +150,8 @@ struct CaseFolded: Hashable {
     init(_ meaning: ActionMeaning) { self.meaning = meaning }
 
     static func == (lhs: CaseFolded, rhs: CaseFolded) -> Bool {
-        lhs.meaning === rhs.meaning || lhs.meaning.lowercased == rhs.meaning.lowercased
+        lhs.meaning === rhs.meaning
+            || (lhs.meaning.lowercasedHash == rhs.meaning.lowercasedHash && lhs.meaning.lowercased == rhs.meaning.lowercased)
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(meaning.lowercasedHash) }
