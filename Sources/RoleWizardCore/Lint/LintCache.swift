@@ -10,11 +10,11 @@ import Synchronization
 /// the one both use (and they are the same anyway).
 final class LintCache: Sendable {
     private let meanings = Memo<String, ActionMeaning>()
-    /// Action texts in lower case, numbered: texts that differ only in case have one number.
-    private let caseFoldedTexts = Numbered<String, String>()
     private let suggestionLists = Memo<String, [String]>()
     private let candidateLists = Memo<String, Suggest.Candidates>()
     private let conditionKeyTypes = Memo<String, String?>()
+    /// `conditionKeyTypes` by the key as written: the same answer, without lowering it first.
+    private let conditionKeyTypesAsWritten = Memo<String, String?>()
     private let operatorKinds = Memo<String, ConditionChecks.Kind?>()
     private let formats = Numbered<FormatKey, ResourceFormat?>()
     private let resources = Numbered<String, ResourceReading>()
@@ -29,11 +29,7 @@ final class LintCache: Sendable {
 
     /// What an Action entry's text means, worked out once per distinct text.
     func meaning(of text: String, in catalog: IAMCatalog) -> ActionMeaning {
-        meanings.value(text) {
-            let lowercased = text.lowercased()
-            let number = caseFoldedTexts.entry(lowercased) { lowercased }.number
-            return ActionMeaning.make(text, caseFoldedNumber: number, catalog: catalog, cache: self)
-        }
+        meanings.value(text) { ActionMeaning.make(text, catalog: catalog, cache: self) }
     }
 
     /// The number of a service's resource type, for `format(number:)` and `admits`.
@@ -92,6 +88,10 @@ final class LintCache: Sendable {
 
     /// A condition key's type: global keys first, then the keys services define; nil when unknown.
     func conditionKeyType(_ key: String, in catalog: IAMCatalog) -> String? {
+        conditionKeyTypesAsWritten.value(key) { conditionKeyType(lowercased: key, in: catalog) }
+    }
+
+    private func conditionKeyType(lowercased key: String, in catalog: IAMCatalog) -> String? {
         conditionKeyTypes.value(key.lowercased()) {
             let isGlobal = key.utf8.count > 4 && key.utf8.prefix(4).map { $0 | 0x20 }.elementsEqual("aws:".utf8)
             return (isGlobal ? GlobalConditionKeys.type(of: key) : nil) ?? catalog.conditionKey(key)?.type
@@ -174,9 +174,9 @@ final class ActionMeaning: Sendable {
     let lookup: ActionLookup
     /// The actions the text names (one, or every match of a wildcard); empty for `*` or an unknown one.
     let actions: [IAMAction]
-    /// The number of the text in lower case (`String.lowercased()`): the same for texts that
-    /// differ only in case, for finding repeated entries.
-    let caseFoldedNumber: Int
+    /// The text in lower case (`String.lowercased()`), and its hash, for finding repeated entries.
+    let lowercased: String
+    let lowercasedHash: Int
     /// The service prefix in lower case (the text before the first colon), for the condition checks.
     let servicePrefix: String
     /// `*`, or a prefix with a wildcard: the entry may be of any service.
@@ -190,8 +190,6 @@ final class ActionMeaning: Sendable {
     /// The write and permissions-management actions (PassRole aside) that take a resource.
     let writeCount: Int
     let firstWrite: IAMAction?
-    /// The first action is authorized on a path's own ARN (`ResourceChecks.pathActions`).
-    let firstIsPathAction: Bool
     /// Worked out on first use by `LintCache.resourceFacts`.
     let resourceFacts = Mutex<ResourceFacts?>(nil)
 
@@ -210,16 +208,21 @@ final class ActionMeaning: Sendable {
         }
     }
 
-    init(_ text: String, caseFoldedNumber: Int, lookup: ActionLookup, actions: [IAMAction]) {
+    init(_ text: String, spelling: ActionSpelling, lookup: ActionLookup, actions: [IAMAction]) {
         self.lookup = lookup
         self.actions = actions
-        self.caseFoldedNumber = caseFoldedNumber
-        let prefix = text.utf8.prefix { $0 != UInt8(ascii: ":") }
-        servicePrefix = String(decoding: prefix, as: UTF8.self).lowercased()
-        mayBeAnyService = text == "*" || prefix.contains(UInt8(ascii: "*")) || prefix.contains(UInt8(ascii: "?"))
-        let colon = text.utf8.firstIndex(of: UInt8(ascii: ":"))
-        loweredName = colon.map { Glob.lowered(bytes: text.utf8[text.utf8.index(after: $0)...]) }
-        nameHasWildcard = loweredName?.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ?? false
+        let prefixEnd = spelling.colon ?? spelling.lowered.count
+        if spelling.isASCII {
+            lowercased = String(decoding: spelling.lowered, as: UTF8.self)
+            servicePrefix = String(decoding: spelling.lowered[..<prefixEnd], as: UTF8.self)
+        } else {
+            lowercased = text.lowercased()
+            servicePrefix = String(decoding: text.utf8.prefix(prefixEnd), as: UTF8.self).lowercased()
+        }
+        lowercasedHash = lowercased.hashValue
+        mayBeAnyService = text == "*" || spelling.prefixHasWildcard
+        loweredName = spelling.colon.map { Array(spelling.lowered[($0 + 1)...]) }
+        nameHasWildcard = spelling.nameHasWildcard
         allowsPassRole = actions.contains(where: SecurityChecks.isPassRole)
         secretRead = actions.first(where: SecurityChecks.isSecretRead)
         var writeCount = 0
@@ -230,28 +233,54 @@ final class ActionMeaning: Sendable {
         }
         self.writeCount = writeCount
         self.firstWrite = firstWrite
-        firstIsPathAction = actions.first.map(ResourceChecks.isPathAction) ?? false
     }
 
-    static func make(_ text: String, caseFoldedNumber: Int, catalog: IAMCatalog, cache: LintCache) -> ActionMeaning {
+    static func make(_ text: String, catalog: IAMCatalog, cache: LintCache) -> ActionMeaning {
+        let spelling = ActionSpelling(text)
         func meaning(_ lookup: ActionLookup, _ actions: [IAMAction] = []) -> ActionMeaning {
-            ActionMeaning(text, caseFoldedNumber: caseFoldedNumber, lookup: lookup, actions: actions)
+            ActionMeaning(text, spelling: spelling, lookup: lookup, actions: actions)
         }
         if text == "*" { return meaning(.everything) }
         if let message = PolicyGrammar.checkAction(text) { return meaning(.invalid(message)) }
         // A valid action is ASCII: its bytes are its characters.
-        let separator = text.utf8.firstIndex(of: UInt8(ascii: ":"))!
+        let separator = text.utf8.index(text.utf8.startIndex, offsetBy: spelling.colon!)
         let prefix = String(text[..<separator])
-        if !Glob.hasWildcard(prefix), !catalog.hasService(prefix) {
+        if !spelling.prefixHasWildcard, !catalog.hasService(prefix) {
             return meaning(.unknownService(prefix: prefix, suggestions: cache.suggestions(for: text, in: catalog)))
         }
-        if Glob.hasWildcard(text) {
+        if spelling.prefixHasWildcard || spelling.nameHasWildcard {
             let matches = catalog.actions(matching: text)
             return meaning(.wildcard(suggestions: matches.isEmpty ? cache.suggestions(for: text, in: catalog) : []), matches)
         }
         if let action = catalog.action(text) { return meaning(.action, [action]) }
         return meaning(.unknownAction(prefix: prefix, name: String(text[text.index(after: separator)...]),
                                       suggestions: cache.suggestions(for: text, in: catalog)))
+    }
+}
+
+/// What an action text's bytes say, read in one pass: where its first colon is, which side of
+/// it has wildcards (`*`, `?`), and the text in ASCII lower case.
+struct ActionSpelling {
+    var isASCII = true
+    /// The first colon's offset in bytes.
+    var colon: Int?
+    var prefixHasWildcard = false
+    var nameHasWildcard = false
+    var lowered: [UInt8] = []
+
+    init(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            lowered.reserveCapacity(bytes.count)
+            for (offset, byte) in bytes.enumerated() {
+                if byte >= 0x80 { isASCII = false }
+                if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") {
+                    if colon == nil { prefixHasWildcard = true } else { nameHasWildcard = true }
+                }
+                if byte == UInt8(ascii: ":") && colon == nil { colon = offset }
+                lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
     }
 }
 

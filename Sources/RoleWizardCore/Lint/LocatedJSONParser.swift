@@ -36,8 +36,12 @@ struct LocatedJSONParser {
     var openMembers: [LocatedJSON.Member] = []
     var openItems: [LocatedJSON] = []
 
+    /// An ASCII text's columns are byte counts: no scalars to count.
+    let isASCII: Bool
+
     init(bytes: [UInt8]) {
         self.bytes = bytes
+        isASCII = bytes.withUnsafeBufferPointer { $0.reduce(0, |) < 0x80 }
         // A UTF-8 byte-order mark is allowed and skipped.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }
     }
@@ -48,6 +52,7 @@ struct LocatedJSONParser {
     var countedColumn = 1
 
     mutating func location() -> SourceLocation {
+        if isASCII { return SourceLocation(line: line, column: index - lineStart + 1) }
         if counted < lineStart { counted = lineStart; countedColumn = 1 }
         while counted < index {
             if bytes[counted] & 0xC0 != 0x80 { countedColumn += 1 }

@@ -24,18 +24,18 @@ public struct ARN: Equatable, Sendable, CustomStringConvertible {
             return .failure(ARNError("\(IAMRules.quoted(text)) is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)"))
         }
         let arn = ARN(partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts[5])
-        if !Partition.allCases.map(\.rawValue).contains(arn.partition) && !arn.partition.contains("*") {
+        if !Partition.allCases.map(\.rawValue).contains(arn.partition) && !arn.partition.containsText("*") {
             return .failure(ARNError("\(IAMRules.quoted(text)) has partition \(IAMRules.quoted(arn.partition)); expected aws, aws-cn or aws-us-gov"))
         }
         if arn.service.isEmpty || !arn.service.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "*" }) {
             return .failure(ARNError("\(IAMRules.quoted(text)) has no valid service name"))
         }
-        if !arn.region.isEmpty && arn.region != Placeholder.region && !arn.region.contains("*")
+        if !arn.region.isEmpty && arn.region != Placeholder.region && !arn.region.containsText("*")
             && !IAMRules.isRegion(arn.region) {
             return .failure(ARNError("\(IAMRules.quoted(text)) has region \(IAMRules.quoted(arn.region)), which is not a region name"))
         }
         let accountOK = arn.account.isEmpty || arn.account == "aws" || arn.account == Placeholder.account
-            || arn.account.contains("*") || IAMRules.isAccountID(arn.account)
+            || arn.account.containsText("*") || IAMRules.isAccountID(arn.account)
         if !accountOK {
             return .failure(ARNError("\(IAMRules.quoted(text)) has account \(IAMRules.quoted(arn.account)); an account ID is 12 digits"))
         }

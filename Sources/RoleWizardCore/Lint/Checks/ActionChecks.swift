@@ -78,38 +78,38 @@ enum ActionChecks {
         if !resolved.contains(where: \.isWildcard) {
             // No wildcard: only a repeated entry can be redundant. Most statements are short,
             // and their entries are compared pairwise rather than kept in a table.
-            var seen: [Int: String]? = resolved.count > 16 ? [:] : nil
-            for (index, entry) in resolved.enumerated() {
-                let key = entry.meaning.caseFoldedNumber
-                let first: String?
-                if seen != nil {
-                    first = seen![key]
-                    if first == nil { seen![key] = entry.item.text }
+            var seen: [CaseFolded: Int] = [:]
+            for index in resolved.indices {
+                let key = CaseFolded(resolved[index].meaning)
+                let first: Int?
+                if resolved.count > 16 {
+                    first = seen[key]
+                    if first == nil { seen[key] = index }
                 } else {
-                    first = resolved[..<index].first { $0.meaning.caseFoldedNumber == key }?.item.text
+                    first = resolved.indices.prefix(index).first { CaseFolded(resolved[$0].meaning) == key }
                 }
                 if let first {
-                    run.report(.redundantAction, "\(JSONWriter.quoted(entry.item.text)) is listed twice (also as \(JSONWriter.quoted(first)))",
-                               path: entry.item.path, location: entry.item.location, statement: statement)
+                    let item = resolved[index].item
+                    run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is listed twice (also as \(JSONWriter.quoted(resolved[first].item.text)))",
+                               path: item.path, location: item.location, statement: statement)
                 }
             }
             return
         }
-        // `key` stands for the lowered text: these entries are valid actions, so ASCII, and
-        // texts equal in lower case share a `caseFoldedNumber`. Their prefix and name, lowered,
-        // are their meaning's.
-        struct Entry { var index: Int; var key: Int; var name: [UInt8]; var nameHasWildcard: Bool }
+        // These entries are valid actions, so ASCII: their text, prefix and name lowered are
+        // their meaning's.
+        struct Entry { var index: Int; var key: CaseFolded; var name: [UInt8]; var nameHasWildcard: Bool }
         var byPrefix: [String: [Entry]] = [:]
         // Unknown actions are reported as such, not as redundant.
         for (index, entry) in resolved.enumerated() where entry.isWildcard || !entry.actions.isEmpty {
             let meaning = entry.meaning
             guard let name = meaning.loweredName else { continue }
-            byPrefix[meaning.servicePrefix, default: []].append(Entry(index: index, key: meaning.caseFoldedNumber, name: name,
+            byPrefix[meaning.servicePrefix, default: []].append(Entry(index: index, key: CaseFolded(meaning), name: name,
                                                                       nameHasWildcard: meaning.nameHasWildcard))
         }
         for entries in byPrefix.values where entries.count > 1 {
             let wildcards = entries.filter(\.nameHasWildcard)
-            var seen = FirstSeen<Int, Int>()
+            var seen = FirstSeen<CaseFolded, Int>()
             for entry in entries {
                 let item = resolved[entry.index].item
                 if let first = seen.first(entry.key, else: entry.index) {
@@ -140,6 +140,21 @@ enum ActionChecks {
             }
         }
     }
+}
+
+/// An action text as a key that ignores case: its meaning's lower-case text, hashed once per
+/// meaning rather than at each look-up.
+struct CaseFolded: Hashable {
+    let meaning: ActionMeaning
+
+    init(_ meaning: ActionMeaning) { self.meaning = meaning }
+
+    static func == (lhs: CaseFolded, rhs: CaseFolded) -> Bool {
+        lhs.meaning === rhs.meaning
+            || (lhs.meaning.lowercasedHash == rhs.meaning.lowercasedHash && lhs.meaning.lowercased == rhs.meaning.lowercased)
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(meaning.lowercasedHash) }
 }
 
 /// Where each key was first seen, for finding repeated entries: a short list for the few keys

@@ -40,11 +40,19 @@ enum ConditionChecks {
 
     static func check(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
         guard !statement.conditions.isEmpty else { return }
-        var prefixes: Set<String> = []
-        var anyService = false
-        for entry in actions {
-            if entry.meaning.mayBeAnyService { anyService = true }
-            prefixes.insert(entry.meaning.servicePrefix)
+        // The services of the statement's actions, gathered when a service key first asks
+        // (most conditions use only global keys).
+        var gathered: (prefixes: Set<String>, anyService: Bool)?
+        func actionServices() -> (prefixes: Set<String>, anyService: Bool) {
+            if let gathered { return gathered }
+            var prefixes: Set<String> = []
+            var anyService = false
+            for entry in actions {
+                if entry.meaning.mayBeAnyService { anyService = true }
+                prefixes.insert(entry.meaning.servicePrefix)
+            }
+            gathered = (prefixes, anyService)
+            return (prefixes, anyService)
         }
         var reportedOperators: Set<String> = []
         for entry in statement.conditions {
@@ -82,6 +90,7 @@ enum ConditionChecks {
                                location: entry.keyLocation, statement: statement)
                     continue
                 }
+                let (prefixes, anyService) = actionServices()
                 if !anyService, !prefixes.isEmpty, !prefixes.contains(prefix),
                    GlobalConditionKeys.type(of: entry.key) == nil, !actions.contains(where: { takesKey(entry.key, $0) }) {
                     run.report(.conditionKeyNotForActions, "\(entry.key) is a condition key of \(parts[0]), but the statement's actions are of \(prefixes.sorted().joined(separator: ", ")): the condition is never present, so the statement \(statement.effect == .deny ? "never denies" : "never allows") unless the operator ends in IfExists",

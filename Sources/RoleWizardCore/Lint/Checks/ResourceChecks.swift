@@ -66,12 +66,6 @@ enum ResourceChecks {
 
     /// Actions whose authorization is on a path's own ARN, so `path/*` alone never covers it.
     static let pathActions: Set<String> = ["ssm:getparametersbypath"]
-    /// Their services: the other services' actions are let off without lowering their names.
-    private static let pathActionServices = Set(pathActions.map { String($0.prefix { $0 != ":" }) })
-
-    static func isPathAction(_ action: IAMAction) -> Bool {
-        pathActionServices.contains(action.service.lowercased()) && pathActions.contains(action.fullName.lowercased())
-    }
 
     static func checkTypes(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
         let resources = arns.map { run.cache.resource($0.text).number }
@@ -92,8 +86,8 @@ enum ResourceChecks {
                     message = "\(action.fullName) acts on \(types.joined(separator: " or ")) resources (\(formats.joined(separator: ", "))), and none of the statement's resources is one, so it is \(effect) on nothing"
                 }
                 run.report(.resourceTypeMismatch, message, path: item.path, location: item.location, statement: statement)
-            } else if !entry.isWildcard, entry.meaning.firstIsPathAction, arns.allSatisfy({ $0.text.hasSuffix("/*") }) {
-                let action = entry.actions[0]
+            } else if !entry.isWildcard, arns.allSatisfy({ $0.text.hasSuffix("/*") }), let action = entry.actions.first,
+                      pathActions.contains(action.fullName.lowercased()) {
                 run.report(.resourceTypeMismatch, "\(action.fullName) is authorized on the path's own parameter ARN (…:parameter/PATH), which PATH/* does not cover; add the path itself",
                            path: item.path, location: item.location, statement: statement)
             }
