@@ -92,7 +92,7 @@ struct Lint: ParsableCommand {
                 unreadable = true
             }
         }
-        FileHandle.standardOutput.write(Data(FindingsRenderer.renderBytes(report, as: format, toolVersion: ECSRoleWizard.version)))
+        FindingsRenderer.render(report, as: format, toolVersion: ECSRoleWizard.version) { FileHandle.standardOutput.write(Data($0)) }
         if unreadable { throw ExitCode(2) }
         if report.reaches(failOn.severity) { throw ExitCode(1) }
     }

@@ -62,7 +62,15 @@ enum Glob {
         if a == [.run] || b == [.run] { return true }
         if a.allSatisfy(isByte) && b.allSatisfy(isByte) { return a == b }
         let m = a.count, n = b.count
-        var reachable = [Bool](repeating: false, count: (m + 1) * (n + 1))
+        // The table on the stack: the linter asks this of thousands of pairs of fields.
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: (m + 1) * (n + 1)) { reachable in
+            reachable.initialize(repeating: false)
+            return intersects(a, b, reachable: reachable)
+        }
+    }
+
+    private static func intersects(_ a: [Token], _ b: [Token], reachable: UnsafeMutableBufferPointer<Bool>) -> Bool {
+        let m = a.count, n = b.count
         reachable[0] = true
         func absorbs(_ star: Token, _ other: Token) -> Bool {
             switch (star, other) {

@@ -18,6 +18,8 @@ final class LintCache: Sendable {
     private let operatorKinds = Memo<String, ConditionChecks.Kind?>()
     private let formats = Numbered<FormatKey, ResourceFormat?>()
     private let resources = Numbered<String, ResourceReading>()
+    /// The services ARNs name (`s3`), numbered: statements compare sets of small numbers.
+    private let arnServiceNames = Numbered<String, String>()
     /// Whether format `f` admits resource `r`, keyed by `f << 32 | r`.
     private let admitted = Memo<UInt64, Bool>()
 
@@ -35,7 +37,11 @@ final class LintCache: Sendable {
     /// The number of a service's resource type, for `format(number:)` and `admits`.
     func formatNumber(of type: String, in service: String, catalog: IAMCatalog) -> Int {
         formats.entry(FormatKey(service: service, type: type)) {
-            catalog.service(service)?.resourceType(named: type).map { ResourceFormat($0.arnFormat) }
+            catalog.service(service)?.resourceType(named: type).map { type in
+                var format = ResourceFormat(type.arnFormat)
+                format.serviceNumber = format.service.map(arnServiceNumber)
+                return format
+            }
         }.number
     }
 
@@ -48,8 +54,13 @@ final class LintCache: Sendable {
 
     /// A resource as written (`arn:aws:s3:::bucket/*`), read once per distinct text.
     func resource(_ text: String) -> (number: Int, reading: ResourceReading) {
-        let (number, reading) = resources.entry(text) { ResourceReading(text) }
+        let (number, reading) = resources.entry(text) { ResourceReading(text, cache: self) }
         return (number, reading)
+    }
+
+    /// The number of a service an ARN names.
+    func arnServiceNumber(_ service: Substring) -> Int {
+        arnServiceNames.entry(String(service)) { String(service) }.number
     }
 
     /// Whether a resource (as written) can be of a resource type's format.
@@ -64,7 +75,7 @@ final class LintCache: Sendable {
     /// statements whose resources are all ARNs ask).
     func resourceFacts(of meaning: ActionMeaning, catalog: IAMCatalog) -> ActionMeaning.ResourceFacts {
         if let kept = meaning.resourceFacts.withLock({ $0 }) { return kept }
-        var arnServices: Set<Substring> = [], formats: [Int] = [], takesUndescribedType = false
+        var arnServices: Set<Int> = [], formats: [Int] = [], takesUndescribedType = false
         var seen: Set<Int> = []
         for action in meaning.actions {
             for type in action.resourceTypes where !type.name.isEmpty {
@@ -74,7 +85,7 @@ final class LintCache: Sendable {
                     continue
                 }
                 if seen.insert(number).inserted { formats.append(number) }
-                if let service = format.service { arnServices.insert(service) }
+                if let service = format.serviceNumber { arnServices.insert(service) }
             }
         }
         let facts = ActionMeaning.ResourceFacts(arnServices: arnServices, formats: formats, takesUndescribedType: takesUndescribedType)
@@ -194,14 +205,14 @@ final class ActionMeaning: Sendable {
     let resourceFacts = Mutex<ResourceFacts?>(nil)
 
     final class ResourceFacts: Sendable {
-        /// The services whose ARNs the actions act on (`s3:Get*` → s3).
-        let arnServices: Set<Substring>
+        /// The services whose ARNs the actions act on (`s3:Get*` → s3), by `arnServiceNumber`.
+        let arnServices: Set<Int>
         /// The formats of the resource types the actions take, each once (`LintCache.format(number:)`).
         let formats: [Int]
         /// Some action takes a resource type the catalog does not describe: assumed to match.
         let takesUndescribedType: Bool
 
-        init(arnServices: Set<Substring>, formats: [Int], takesUndescribedType: Bool) {
+        init(arnServices: Set<Int>, formats: [Int], takesUndescribedType: Bool) {
             self.arnServices = arnServices
             self.formats = formats
             self.takesUndescribedType = takesUndescribedType
@@ -289,11 +300,14 @@ struct ActionSpelling {
 final class ResourceReading: Sendable {
     let problem: ARNProblem?
     let service: Substring?
+    /// `service`'s `LintCache.arnServiceNumber`.
+    let serviceNumber: Int?
     let fields: [[Glob.Token]]
 
-    init(_ text: String) {
+    init(_ text: String, cache: LintCache) {
         problem = ResourceChecks.arnProblem(text)
         service = ResourceChecks.service(of: text)
+        serviceNumber = service.map(cache.arnServiceNumber)
         fields = ResourceFormat.fields(ofResource: text)
     }
 }

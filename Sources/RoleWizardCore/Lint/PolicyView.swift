@@ -25,12 +25,14 @@ struct PolicyView {
 
     struct ConditionEntry {
         var `operator`: String
-        var operatorPath: FieldPath
         var operatorLocation: SourceLocation?
         var key: String
-        var keyPath: FieldPath
         var keyLocation: SourceLocation?
         var values: [LocatedJSON]
+        /// The Condition element's path: an entry's own paths are made only for a finding.
+        var conditionPath: FieldPath
+        var operatorPath: FieldPath { conditionPath / `operator` }
+        var keyPath: FieldPath { conditionPath / `operator` / key }
     }
 
     /// A class: the checks pass statements around a good deal, and a copy of a reference is
@@ -105,8 +107,9 @@ struct PolicyView {
             if items.isEmpty {
                 run.report(.missingStatement, "Statement lists no statement", path: .root / "Statement", location: document["Statement"]?.location)
             }
+            let base = FieldPath.root / "Statement"
             for (index, item) in items.enumerated() {
-                if let statement = readStatement(item, index: index, path: .root / "Statement" / index, run: run) {
+                if let statement = readStatement(item, index: index, path: base / index, run: run) {
                     statements.append(statement)
                 }
             }
@@ -297,7 +300,7 @@ struct PolicyView {
         }
         var entries: [ConditionEntry] = []
         for clause in operators {
-            let operatorPath = path / clause.key
+            var operatorPath: FieldPath { path / clause.key }
             guard let keys = clause.value.members else {
                 run.report(.wrongType, "condition operator \(clause.key) must hold an object of condition keys, not \(clause.value.described)",
                            path: operatorPath, location: clause.value.location, statement: statement)
@@ -313,8 +316,8 @@ struct PolicyView {
                     continue
                 default: values = [key.value]
                 }
-                entries.append(ConditionEntry(operator: clause.key, operatorPath: operatorPath, operatorLocation: clause.keyLocation,
-                                              key: key.key, keyPath: operatorPath / key.key, keyLocation: key.keyLocation, values: values))
+                entries.append(ConditionEntry(operator: clause.key, operatorLocation: clause.keyLocation, key: key.key,
+                                              keyLocation: key.keyLocation, values: values, conditionPath: path))
             }
         }
         return entries

@@ -19,15 +19,18 @@ public struct ARN: Equatable, Sendable, CustomStringConvertible {
     /// Parses and checks an ARN. Wildcards and `{{AccountId}}`/`{{Region}}` placeholders are
     /// accepted where IAM policies accept them; anything else malformed is a sentence saying so.
     public static func parse(_ text: String) -> Result<ARN, ARNError> {
-        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        // An ASCII text's bytes are its characters ("\r\n", one character, holds no colon).
+        let parts = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 5, omittingEmptySubsequences: false).map { String(Substring($0)) }
+            : text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn" else {
             return .failure(ARNError("\(IAMRules.quoted(text)) is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)"))
         }
         let arn = ARN(partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts[5])
-        if !Partition.allCases.map(\.rawValue).contains(arn.partition) && !arn.partition.containsText("*") {
+        if Partition(rawValue: arn.partition) == nil && !arn.partition.containsText("*") {
             return .failure(ARNError("\(IAMRules.quoted(text)) has partition \(IAMRules.quoted(arn.partition)); expected aws, aws-cn or aws-us-gov"))
         }
-        if arn.service.isEmpty || !arn.service.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "*" }) {
+        if arn.service.isEmpty || !isServiceName(arn.service) {
             return .failure(ARNError("\(IAMRules.quoted(text)) has no valid service name"))
         }
         if !arn.region.isEmpty && arn.region != Placeholder.region && !arn.region.containsText("*")
@@ -43,6 +46,20 @@ public struct ARN: Equatable, Sendable, CustomStringConvertible {
             return .failure(ARNError("\(IAMRules.quoted(text)) names no resource"))
         }
         return .success(arn)
+    }
+}
+
+extension ARN {
+    /// Letters, digits, "-" and "*"; an ASCII name is checked byte by byte rather than through
+    /// Unicode's character properties (the linter reads thousands of ARNs).
+    static func isServiceName(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*")
+            }
+        }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "*" }
     }
 }
 

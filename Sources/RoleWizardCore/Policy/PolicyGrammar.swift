@@ -134,26 +134,28 @@ public enum PolicyGrammar {
     /// `service:Action`, with `*` and `?` wildcards, or `*`.
     public static func checkAction(_ action: String) -> String? {
         if action == "*" { return nil }
-        let bytes = Array(action.utf8)
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon < bytes.count - 1,
-              !bytes[(colon + 1)...].contains(UInt8(ascii: ":")) else {
-            return "\(JSONWriter.quoted(action)) is not an action; write SERVICE:Action, e.g. s3:GetObject"
+        var text = action
+        return text.withUTF8 { bytes -> String? in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon < bytes.count - 1,
+                  !bytes[(colon + 1)...].contains(UInt8(ascii: ":")) else {
+                return "\(JSONWriter.quoted(action)) is not an action; write SERVICE:Action, e.g. s3:GetObject"
+            }
+            func isAlphanumeric(_ byte: UInt8) -> Bool {
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            }
+            func isWildcard(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") }
+            // IAM matches actions without regard to case, prefixes included ("SNS:Publish" works).
+            let serviceOK = bytes[..<colon].allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || isWildcard($0) }
+            let nameOK = bytes[(colon + 1)...].allSatisfy {
+                isAlphanumeric($0) || isWildcard($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+            }
+            if !serviceOK {
+                let prefix = String(decoding: bytes[..<colon], as: UTF8.self)
+                return "\(JSONWriter.quoted(action)) has service prefix \(JSONWriter.quoted(prefix)), which holds characters no prefix has (letters, digits and hyphens, e.g. s3, ssmmessages)"
+            }
+            if !nameOK { return "\(JSONWriter.quoted(action)) has an action name with characters IAM does not allow" }
+            return nil
         }
-        func isAlphanumeric(_ byte: UInt8) -> Bool {
-            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-        }
-        func isWildcard(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") }
-        // IAM matches actions without regard to case, prefixes included ("SNS:Publish" works).
-        let serviceOK = bytes[..<colon].allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || isWildcard($0) }
-        let nameOK = bytes[(colon + 1)...].allSatisfy {
-            isAlphanumeric($0) || isWildcard($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
-        }
-        if !serviceOK {
-            let prefix = String(decoding: bytes[..<colon], as: UTF8.self)
-            return "\(JSONWriter.quoted(action)) has service prefix \(JSONWriter.quoted(prefix)), which holds characters no prefix has (letters, digits and hyphens, e.g. s3, ssmmessages)"
-        }
-        if !nameOK { return "\(JSONWriter.quoted(action)) has an action name with characters IAM does not allow" }
-        return nil
     }
 
     /// One principal value of a given type (`ecs-tasks.amazonaws.com`, an account ID, an ARN…).

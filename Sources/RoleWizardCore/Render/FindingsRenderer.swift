@@ -13,10 +13,19 @@ public enum FindingsRenderer {
 
     /// `render`'s text as UTF-8 bytes, to write out as they are.
     public static func renderBytes(_ report: LintReport, as format: FindingsFormat, toolVersion: String) -> [UInt8] {
+        var all: [UInt8] = []
+        render(report, as: format, toolVersion: toolVersion) { all += $0 }
+        return all
+    }
+
+    /// `render`'s text as UTF-8 bytes, handed to `write` in pieces (of about 64 KB for JSON), so
+    /// that a large report is written out without being held whole.
+    public static func render(_ report: LintReport, as format: FindingsFormat, toolVersion: String,
+                              inPieces write: ([UInt8]) -> Void) {
         switch format {
-        case .text: return Array(text(report).utf8)
-        case .json: return jsonBytes(report)
-        case .sarif: return JSONWriter.prettyBytes(sarif(report, toolVersion: toolVersion))
+        case .text: write(Array(text(report).utf8))
+        case .json: writeJSON(report, inPieces: write)
+        case .sarif: write(JSONWriter.prettyBytes(sarif(report, toolVersion: toolVersion)))
         }
     }
 
@@ -85,9 +94,10 @@ public enum FindingsRenderer {
 
     /// `JSONWriter.pretty(json(report))`, written as it goes rather than built as a tree of a
     /// dozen values per finding first.
-    static func jsonBytes(_ report: LintReport) -> [UInt8] {
+    static func writeJSON(_ report: LintReport, inPieces write: ([UInt8]) -> Void) {
+        let piece = 1 << 16
         var out: [UInt8] = []
-        out.reserveCapacity(512 * report.entries.count + 256)
+        out.reserveCapacity(piece + 4096)
         out += "{\n  \"findings\": ".utf8
         let positions = sortedPositions(report)
         if positions.isEmpty {
@@ -98,6 +108,10 @@ public enum FindingsRenderer {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 JSONWriter.newline(into: &out, indent: 2)
                 writeJSON(report.entries[position], into: &out)
+                if out.count >= piece {
+                    write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
             JSONWriter.newline(into: &out, indent: 1)
             out.append(UInt8(ascii: "]"))
@@ -105,7 +119,7 @@ public enum FindingsRenderer {
         out += ",\n  \"summary\": ".utf8
         JSONWriter.write(summary(report), into: &out, indent: 1, pretty: true)
         out += "\n}\n".utf8
-        return out
+        write(out)
     }
 
     /// One finding of `json(report)`, at its depth in the document (an item of `findings`). The

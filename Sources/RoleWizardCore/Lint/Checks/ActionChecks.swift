@@ -96,46 +96,73 @@ enum ActionChecks {
             }
             return
         }
-        // These entries are valid actions, so ASCII: their text, prefix and name lowered are
-        // their meaning's.
-        struct Entry { var index: Int; var key: CaseFolded; var name: [UInt8]; var nameHasWildcard: Bool }
-        var byPrefix: [String: [Entry]] = [:]
-        // Unknown actions are reported as such, not as redundant.
-        for (index, entry) in resolved.enumerated() where entry.isWildcard || !entry.actions.isEmpty {
-            let meaning = entry.meaning
+        // Compared within one service prefix: the entries sorted by prefix, and in the
+        // statement's order within one. (These entries are valid actions, so ASCII: their
+        // prefix and name lowered are their meaning's.) Unknown actions are reported as such,
+        // not as redundant.
+        var entries: [RedundancyEntry] = []
+        entries.reserveCapacity(resolved.count)
+        for index in resolved.indices where resolved[index].isWildcard || !resolved[index].actions.isEmpty {
+            let meaning = resolved[index].meaning
             guard let name = meaning.loweredName else { continue }
-            byPrefix[meaning.servicePrefix, default: []].append(Entry(index: index, key: CaseFolded(meaning), name: name,
-                                                                      nameHasWildcard: meaning.nameHasWildcard))
+            entries.append(RedundancyEntry(index: index, key: CaseFolded(meaning), prefix: meaning.servicePrefix, name: name,
+                                           nameHasWildcard: meaning.nameHasWildcard))
         }
-        for entries in byPrefix.values where entries.count > 1 {
-            let wildcards = entries.filter(\.nameHasWildcard)
-            var seen = FirstSeen<CaseFolded, Int>()
-            for entry in entries {
-                let item = resolved[entry.index].item
-                if let first = seen.first(entry.key, else: entry.index) {
-                    run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is listed twice (also as \(JSONWriter.quoted(resolved[first].item.text)))",
-                               path: item.path, location: item.location, statement: statement)
-                    continue
+        entries.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.index < $1.index }
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count && entries[end].prefix == entries[start].prefix { end += 1 }
+            if end - start > 1 { reportRedundant(entries[start..<end], resolved: resolved, statement: statement, run: run) }
+            start = end
+        }
+    }
+
+    struct RedundancyEntry {
+        var index: Int
+        var key: CaseFolded
+        var prefix: String
+        var name: [UInt8]
+        var nameHasWildcard: Bool
+    }
+
+    /// Repeated and covered entries among those of one service prefix.
+    static func reportRedundant(_ group: ArraySlice<RedundancyEntry>, resolved: [ResolvedAction], statement: PolicyView.Statement,
+                                run: LintRun) {
+        var seen: [CaseFolded: Int] = [:]  // for a long group; a short one is compared pairwise
+        for position in group.indices {
+            let entry = group[position]
+            let item = resolved[entry.index].item
+            let first: Int?
+            if group.count > 16 {
+                first = seen[entry.key]
+                if first == nil { seen[entry.key] = entry.index }
+            } else {
+                first = group[..<position].first { $0.key == entry.key }?.index
+            }
+            if let first {
+                run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is listed twice (also as \(JSONWriter.quoted(resolved[first].item.text)))",
+                           path: item.path, location: item.location, statement: statement)
+                continue
+            }
+            let isWildcard = entry.nameHasWildcard
+            let own = resolved[entry.index].actions
+            var ownNames: [[UInt8]]?  // lowered, made when first compared
+            for other in group where other.nameHasWildcard && other.index != entry.index && other.key != entry.key {
+                let covered: Bool
+                if isWildcard {
+                    // A wildcard is redundant when the other's matches include all of its own.
+                    let names = ownNames ?? own.map { Glob.lowered($0.name) }
+                    ownNames = names
+                    covered = !own.isEmpty && names.allSatisfy { Glob.matches(other.name, $0) }
+                        && !(resolved[other.index].actions.allSatisfy { action in own.contains { $0.name == action.name } } && other.index > entry.index)
+                } else {
+                    covered = Glob.matches(other.name, entry.name)
                 }
-                let isWildcard = entry.nameHasWildcard
-                let own = resolved[entry.index].actions
-                var ownNames: [[UInt8]]?  // lowered, made when first compared
-                for other in wildcards where other.index != entry.index && other.key != entry.key {
-                    let covered: Bool
-                    if isWildcard {
-                        // A wildcard is redundant when the other's matches include all of its own.
-                        let names = ownNames ?? own.map { Glob.lowered($0.name) }
-                        ownNames = names
-                        covered = !own.isEmpty && names.allSatisfy { Glob.matches(other.name, $0) }
-                            && !(resolved[other.index].actions.allSatisfy { action in own.contains { $0.name == action.name } } && other.index > entry.index)
-                    } else {
-                        covered = Glob.matches(other.name, entry.name)
-                    }
-                    if covered {
-                            run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is already allowed by \(JSONWriter.quoted(resolved[other.index].item.text)) in the same statement",
-                                   path: item.path, location: item.location, statement: statement)
-                        break
-                    }
+                if covered {
+                    run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is already allowed by \(JSONWriter.quoted(resolved[other.index].item.text)) in the same statement",
+                               path: item.path, location: item.location, statement: statement)
+                    break
                 }
             }
         }
@@ -155,24 +182,4 @@ struct CaseFolded: Hashable {
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(meaning.lowercasedHash) }
-}
-
-/// Where each key was first seen, for finding repeated entries: a short list for the few keys
-/// most statements have (no hashing), a dictionary past that.
-struct FirstSeen<Key: Hashable, Value> {
-    private var few: [(Key, Value)] = []
-    private var many: [Key: Value]?
-
-    /// The value kept for `key`; nil, after keeping `value` for it, the first time.
-    mutating func first(_ key: Key, else value: Value) -> Value? {
-        if many != nil {
-            if let kept = many![key] { return kept }
-            many![key] = value
-            return nil
-        }
-        if let kept = few.first(where: { $0.0 == key }) { return kept.1 }
-        few.append((key, value))
-        if few.count > 16 { many = Dictionary(few, uniquingKeysWith: { first, _ in first }) }
-        return nil
-    }
 }

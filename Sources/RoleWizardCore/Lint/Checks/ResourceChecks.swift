@@ -51,13 +51,14 @@ enum ResourceChecks {
     }
 
     static func checkServices(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
-        var services: Set<Substring> = []
+        var services: Set<Int> = []
         for entry in actions where !entry.actions.isEmpty {
             services.formUnion(run.cache.resourceFacts(of: entry.meaning, catalog: run.catalog).arnServices)
         }
         guard !services.isEmpty else { return }
         for item in arns {
-            guard let service = run.cache.resource(item.text).reading.service, !services.contains(service) else { continue }
+            let reading = run.cache.resource(item.text).reading
+            guard let service = reading.service, let number = reading.serviceNumber, !services.contains(number) else { continue }
             let names = actions.filter { !$0.actions.isEmpty }.map { JSONWriter.quoted($0.item.text) }
             run.report(.arnServiceMismatch, "\(JSONWriter.quoted(item.text)) is a \(service) resource, but no action of the statement (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", …" : "")) acts on \(service) resources",
                        path: item.path, location: item.location, statement: statement)
@@ -139,8 +140,9 @@ struct ResourceFormat: Sendable {
     var text: String
     /// partition, service, region, account, resource.
     var fields: [[Glob.Token]]
-    /// The service its ARNs name (`ResourceChecks.service(of:)`).
+    /// The service its ARNs name (`ResourceChecks.service(of:)`), and its `LintCache.arnServiceNumber`.
     var service: Substring?
+    var serviceNumber: Int?
 
     /// `${Var}` stands for any run of characters; a bucket name never holds "/", which is what
     /// tells `arn:aws:s3:::bucket/*` (objects) from `arn:aws:s3:::bucket` (the bucket).
