@@ -18,11 +18,14 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 var catalog: ManagedPolicyCatalog!
 let load = milliseconds { catalog = ManagedPolicyCatalog.bundled }
 print(String(format: "catalog load: %.2f ms (%d policies)", load, catalog.policies.count))
+var iamCatalog: IAMCatalog!
+let iamLoad = milliseconds { iamCatalog = IAMCatalog.bundled }
+print(String(format: "IAM catalog load: %.2f ms (%d services)", iamLoad, iamCatalog.servicePrefixes.count))
 
 let queries = ["amazonecstaskexecutionrolepolicy", "ecs", "s3readonly", "SecretsManager", "cloudwatchagent", "zzq"]
 for size in [(80, 24), (120, 40)] {
     var model = WizardModel(plan: Presets.named("ecs-workshop")!.plan(account: "123456789012", region: "us-east-1"),
-                            step: .managedPolicies, size: size, catalog: catalog)
+                            step: .managedPolicies, size: size, catalog: catalog, iamCatalog: iamCatalog)
     _ = Wizard.render(model)
     var samples: [Double] = []
     for _ in 0..<5 {
@@ -62,3 +65,21 @@ var parseSamples: [Double] = []
 for policy in small.prefix(400) { parseSamples.append(milliseconds { _ = catalog.document(of: policy)?.prettyText }) }
 let sortedParse = parseSamples.sorted()
 print(String(format: "the same documents parsed and printed instead: p50 %.3f ms  p99 %.3f ms", percentile(sortedParse, 0.5), percentile(sortedParse, 0.99)))
+
+// What a plan change costs the wizard: compiling the workshop preset and linting it (the
+// wizard does both on every change of the plan, never on a cursor move). The first lint warms
+// the linter's cache; a session's later ones find it warm.
+let workshop = Presets.named("ecs-workshop")!.plan()
+let compiler = PlanCompiler(catalog: catalog)
+let linter = PlanLinter(linter: PolicyLinter(catalog: iamCatalog), managedPolicies: catalog)
+let firstLint = milliseconds { _ = linter.lint(compiler.compile(workshop)) }
+var compileSamples: [Double] = [], lintSamples: [Double] = []
+for _ in 0..<200 {
+    var compiled: CompiledPlan!
+    compileSamples.append(milliseconds { compiled = compiler.compile(workshop) })
+    lintSamples.append(milliseconds { _ = linter.lint(compiled) })
+}
+let sortedCompile = compileSamples.sorted(), sortedLint = lintSamples.sorted()
+print(String(format: "workshop plan: compile p50 %.3f ms; lint first %.3f ms, then p50 %.3f ms  p99 %.3f ms (aim: well under 1 ms)",
+             percentile(sortedCompile, 0.5), firstLint, percentile(sortedLint, 0.5), percentile(sortedLint, 0.99)))
+
