@@ -15,6 +15,9 @@ public enum Wizard {
         case let .catalogLoaded(catalog):
             model.catalog = catalog
             effects = []
+        case let .iamCatalogLoaded(catalog):
+            model.iamCatalog = catalog
+            effects = []
         case let .key(key):
             effects = handle(key, &model)
         case let .editorFinished(text, target):

@@ -12,10 +12,28 @@ public struct WizardModel: Sendable {
     }
     /// Loaded after the first frame; steps that need it say so until it arrives.
     public var catalog: ManagedPolicyCatalog? {
-        didSet { recompile() }
+        didSet {
+            makeLinter()
+            recompile()
+        }
+    }
+    /// Every IAM service's actions, resource types and condition keys: what the plan is linted
+    /// against and the statement editor completes from. Loaded after the first frame, like
+    /// `catalog` (and after it).
+    public var iamCatalog: IAMCatalog? {
+        didSet {
+            makeLinter()
+            recompile()
+        }
     }
     /// The plan compiled against the catalog (nil until the catalog is there).
     public private(set) var compiled: CompiledPlan?
+    /// What the linter says about the compiled plan (IAM Access Analyzer style findings), less
+    /// any ERROR that repeats a problem at the same field. nil until both catalogs are loaded:
+    /// the plan is "not checked yet". Worked out when the plan changes, never on a cursor move.
+    public private(set) var findings: [PlanFinding]?
+    /// One linter for the session, so its cache (wildcard expansions, ARN formats…) stays warm.
+    private var linter: PlanLinter?
     public var step: Step
     /// The role steps 2–5 edit.
     public var roleIndex: Int
@@ -46,7 +64,7 @@ public struct WizardModel: Sendable {
 
     public init(plan: Plan = Plan(), step: Step = .start, size: (width: Int, height: Int) = (80, 24),
                 glyphs: Glyphs = .unicode, draft: Plan? = nil, catalog: ManagedPolicyCatalog? = nil,
-                workingDirectory: String = ".") {
+                iamCatalog: IAMCatalog? = nil, workingDirectory: String = ".") {
         self.plan = plan
         self.step = step
         self.roleIndex = 0
@@ -54,7 +72,9 @@ public struct WizardModel: Sendable {
         self.glyphs = glyphs
         self.draft = draft
         self.catalog = catalog
+        self.iamCatalog = iamCatalog
         self.workingDirectory = workingDirectory
+        makeLinter()
         recompile()
     }
 
@@ -101,8 +121,31 @@ public struct WizardModel: Sendable {
         }
     }
 
+    /// Findings whose field step `step` owns (all roles).
+    public func findings(of step: Step) -> [PlanFinding] {
+        (findings ?? []).filter { Step.owning($0.field).step == step }
+    }
+
     mutating func recompile() {
         if let catalog { compiled = PlanCompiler(catalog: catalog).compile(plan) }
+        findings = linter.flatMap { linter in compiled.map { Self.findings(linter.lint($0), problems: $0.problems) } }
         roleIndex = plan.roles.isEmpty ? 0 : min(max(0, roleIndex), plan.roles.count - 1)
+    }
+
+    private mutating func makeLinter() {
+        guard let catalog, let iamCatalog else {
+            linter = nil
+            return
+        }
+        if let linter, linter.managedPolicies === catalog, linter.linter.catalog === iamCatalog { return }
+        linter = PlanLinter(linter: PolicyLinter(catalog: iamCatalog), managedPolicies: catalog)
+    }
+
+    /// The linter's findings, less each ERROR that says again what a problem at the same field
+    /// says (the problems list shows those, and they block the export).
+    static func findings(_ all: [PlanFinding], problems: [Problem]) -> [PlanFinding] {
+        guard !problems.isEmpty else { return all }
+        let fields = Set(problems.map(\.path))
+        return all.filter { $0.finding.severity != .error || !fields.contains($0.field) }
     }
 }

@@ -86,9 +86,14 @@ extension Wizard {
     static func drawHeader(_ model: WizardModel, _ canvas: inout Canvas) {
         var x = canvas.put("ecs-role-wizard ", x: 0, y: 0, style: .title)
         for step in Step.allCases where step != .start {
-            let count = model.problems(of: step).count
-            let label = step == .review || step == .export || count == 0 ? "\(step.rawValue)" : "\(step.rawValue)!"
-            let style: Canvas.Style = step == model.step ? .selected : (count > 0 ? .error : .muted)
+            let count = step == .review || step == .export ? 0 : model.problems(of: step).count
+            // "3!" has problems; "4⚠1" has one finding ("4(1)" in ASCII).
+            let findings = model.findings(of: step)
+            var label = "\(step.rawValue)" + (count == 0 ? "" : "!")
+            if !findings.isEmpty { label += model.glyphs.findings(findings.count) }
+            let worst = findings.map(\.finding.severity).max()
+            let style: Canvas.Style = step == model.step ? .selected
+                : count > 0 ? .error : worst.map(Canvas.Style.of) ?? .muted
             x = canvas.put(" \(label) ", x: x, y: 0, style: style)
         }
         var title = " " + model.step.numberedTitle
@@ -151,4 +156,17 @@ extension Wizard {
 
 extension Rect {
     func insetLeft(_ columns: Int) -> Rect { Rect(x: x + columns, y: y, width: width - columns, height: height) }
+}
+
+extension Canvas.Style {
+    /// A finding severity's theme role: errors and security warnings as errors, warnings in the
+    /// accent (yellow), suggestions muted. Screens write the severity's word too, so it reads
+    /// the same without colors.
+    static func of(_ severity: Severity) -> Canvas.Style {
+        switch severity {
+        case .error, .securityWarning: return .error
+        case .warning: return .accent
+        case .suggestion: return .muted
+        }
+    }
 }

@@ -15,13 +15,18 @@ public struct Glyphs: Equatable, Sendable {
     public var error: String
     public var ok: String
     public var ecsMark: String
+    /// Marks a count of lint findings: "⚠2"; empty in ASCII, where the count is written "(2)".
+    public var findingMark: String
 
     public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
                                        bottomLeft: "└", bottomRight: "┘", checked: "[x]", unchecked: "[ ]",
                                        pointer: "›", barFull: "█", barEmpty: "░", ellipsis: "…",
-                                       error: "✗", ok: "✓", ecsMark: "◆")
+                                       error: "✗", ok: "✓", ecsMark: "◆", findingMark: "⚠")
     public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
                                      bottomLeft: "+", bottomRight: "+", checked: "[x]", unchecked: "[ ]",
                                      pointer: ">", barFull: "#", barEmpty: ".", ellipsis: "~",
-                                     error: "x", ok: "+", ecsMark: "*")
+                                     error: "x", ok: "+", ecsMark: "*", findingMark: "")
+
+    /// A count of findings: "⚠2", or "(2)" in ASCII.
+    public func findings(_ count: Int) -> String { findingMark.isEmpty ? "(\(count))" : findingMark + "\(count)" }
 }

@@ -39,6 +39,9 @@ public enum Event: Sendable {
     case resize(width: Int, height: Int)
     /// The managed policy catalog finished loading (after the first frame).
     case catalogLoaded(ManagedPolicyCatalog)
+    /// The IAM catalog finished loading (after the managed policy catalog): the plan's findings
+    /// and the statement editor's action completion are there from now on.
+    case iamCatalogLoaded(IAMCatalog)
     /// `$EDITOR` returned with this text (nil: the editor failed to start or exited non-zero).
     case editorFinished(text: String?, target: EditorTarget)
     /// An export or a spec load finished.

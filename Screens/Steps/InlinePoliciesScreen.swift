@@ -59,6 +59,8 @@ public enum InlinePoliciesScreen: StepScreen {
         case addMove(ListMove), addChoose
         case renameCommit
         case nextField, previousField, toggle, save, scrollPreview(Int), addStatement, removeStatement
+        /// The statements form's action completion: take the highlighted match, choose another, close the list.
+        case acceptCompletion, moveCompletion(Int), closeCompletion
         case cancel
     }
 
@@ -141,7 +143,19 @@ public enum InlinePoliciesScreen: StepScreen {
             if form.focus.statement != nil && form.statements.count > 1 {
                 own.append(Binding([.ctrl("d")], "^D", "delete statement", .removeStatement))
             }
-            return formBindings(own)
+            guard form.completion != nil else { return formBindings(own) }
+            // The completion list is open: Tab, ↑↓ and Esc are its keys until it closes.
+            return [
+                Binding([.tab], "Tab", "complete", .acceptCompletion),
+                Binding([.up], "↑↓", "choose", .moveCompletion(-1)),
+                Binding([.down], "↓", "choose", .moveCompletion(1), inFooter: false),
+                Binding([.escape], "Esc", "close list", .closeCompletion),
+                Binding([.enter], "Enter", "save", .save),
+                Binding([.backTab], "S-Tab", "previous field", .previousField, inFooter: false),
+            ] + own + [
+                Binding([.pageDown], "PgDn", "preview down", .scrollPreview(1), inFooter: false),
+                Binding([.pageUp], "PgUp", "preview up", .scrollPreview(-1), inFooter: false),
+            ]
         }
     }
 
@@ -185,7 +199,8 @@ public enum InlinePoliciesScreen: StepScreen {
             renameCommit(&model)
         case .delete:
             askDelete(&model)
-        case .nextField, .previousField, .toggle, .scrollPreview, .addStatement, .removeStatement:
+        case .nextField, .previousField, .toggle, .scrollPreview, .addStatement, .removeStatement,
+             .acceptCompletion, .moveCompletion, .closeCompletion:
             editForm(action, &model)
         case .save:
             saveForm(&model)
@@ -204,7 +219,9 @@ public enum InlinePoliciesScreen: StepScreen {
             guard form.type(key) else { return nil }
             model.inlineMode = .block(form)
         case var .statements(form):
+            let before = form.focusedText
             guard form.type(key) else { return nil }
+            form.complete(textBefore: before, catalog: model.iamCatalog)
             model.inlineMode = .statements(form)
         case .list, .add:
             return nil
@@ -389,6 +406,9 @@ public enum InlinePoliciesScreen: StepScreen {
             case .addStatement: form.addStatement()
             case .removeStatement: form.removeStatement()
             case let .scrollPreview(direction): form.previewTop = scrolled(form.previewTop, direction, preview(form))
+            case .acceptCompletion: form.acceptCompletion()
+            case let .moveCompletion(delta): form.moveCompletion(delta)
+            case .closeCompletion: form.completion = nil
             default: break
             }
             model.inlineMode = .statements(form)
@@ -429,6 +449,7 @@ public enum InlinePoliciesScreen: StepScreen {
             let source = PolicySource.template(name: block.name, parameters: form.parameters(block))
             store(InlinePolicy(name: form.name.text, source: source), at: form.index, &model)
         case var .statements(form):
+            form.completion = nil
             if let first = form.problems(model).first {
                 form.focus = first.field
                 model.inlineMode = .statements(form)

@@ -226,8 +226,8 @@ extension InlinePoliciesScreen {
 
     /// Draws a form: its title, the rows (scrolled so the focused one and its problems show),
     /// and the focused field's help at the bottom. Returns where the text cursor goes.
-    static func drawForm(title: String, rows: [InlineFormRow], labelWidth: Int, help: String, _ model: WizardModel,
-                         in rect: Rect, canvas: inout Canvas) -> (x: Int, y: Int)? {
+    static func drawForm(title: String, rows: [InlineFormRow], labelWidth: Int, help: String, helpAtBottom: Bool = false,
+                         _ model: WizardModel, in rect: Rect, canvas: inout Canvas) -> (x: Int, y: Int)? {
         guard rect.height > 0 else { return nil }
         canvas.clipped(title, x: rect.x, y: rect.y, width: rect.width, style: .title, glyphs: model.glyphs)
         let available = rect.height - 2
@@ -248,8 +248,9 @@ extension InlinePoliciesScreen {
         }
         var first = max(0, focusLast - height + 1)
         if focusFirst < first { first = focusFirst }
-        // The help goes right under the rows, or at the bottom when they fill the space.
-        let helpY = rect.y + 2 + min(max(0, height), lines.count - first) + 1
+        // The help goes right under the rows, or at the bottom when they fill the space (or
+        // something is drawn over the rows under the focused one).
+        let helpY = helpAtBottom ? rect.maxY : rect.y + 2 + min(max(0, height), lines.count - first) + 1
         for (offset, line) in helpLines.enumerated() {
             canvas.put(line, x: rect.x, y: min(helpY, rect.maxY - helpLines.count) + offset, style: .muted, limit: rect.width)
         }

@@ -51,6 +51,8 @@ extension InlinePoliciesState {
         public var focus: Field
         /// The first line of the preview shown.
         public var previewTop = 0
+        /// Matches for the Action item being typed, while the list is open.
+        public var completion: Completion?
 
         /// A form for `statements`, or for one blank statement when there are none.
         public init(index: Int?, name: String, statements: [Statement]) {
@@ -86,6 +88,7 @@ extension InlinePoliciesState {
             let all = fields
             let position = all.firstIndex(of: focus) ?? 0
             focus = all[((position + delta) % all.count + all.count) % all.count]
+            completion = nil
             tidy()
         }
 
@@ -99,6 +102,7 @@ extension InlinePoliciesState {
             let at = (focus.statement ?? statements.count - 1) + 1
             statements.insert(Fields(), at: at)
             focus = .action(at)
+            completion = nil
             tidy()
         }
 
@@ -106,6 +110,7 @@ extension InlinePoliciesState {
             guard let n = focus.statement, statements.count > 1, statements.indices.contains(n) else { return }
             statements.remove(at: n)
             focus = .effect(min(n, statements.count - 1))
+            completion = nil
         }
 
         /// Typing into the focused text field; false when it is not an editing key there.
@@ -241,7 +246,8 @@ extension InlinePoliciesScreen {
         switch field {
         case .name: return "The policy's name: up to 128 letters, digits and _+=,.@-, unique in the role."
         case .effect: return "Space switches Allow and Deny. An explicit Deny overrides every Allow."
-        case .action: return "Comma-separated SERVICE:Action, e.g. s3:GetObject, s3:PutObject; * and ? are wildcards."
+        case .action: return "Comma-separated SERVICE:Action, e.g. s3:GetObject, s3:PutObject; * and ? are wildcards. "
+            + "Matches from the IAM catalog show as you type: Tab takes the highlighted one."
         case .resource: return "Comma-separated ARNs, or * for actions that take no resource."
         case .condition: return "One per line: Operator key value[,value], e.g. StringEquals aws:ResourceTag/team payments. "
             + "A new line appears as you type."
@@ -268,9 +274,16 @@ extension InlinePoliciesScreen {
         }
         rows.append(row("policy name", .text(form.name, placeholder: ""), .name))
         let title = form.index == nil ? "New policy: custom statements" : "Edit policy: statements"
-        let cursor = drawForm(title: title, rows: rows, labelWidth: 12, help: help(form.focus), model, in: left, canvas: &canvas)
+        // While the completion list is open, the help explains its columns, at the bottom (the
+        // list covers the rows under the field).
+        let completing = form.completion != nil
+        let cursor = drawForm(title: title, rows: rows, labelWidth: 12, help: completing ? completionHelp : help(form.focus),
+                              helpAtBottom: completing, model, in: left, canvas: &canvas)
         drawPreview(preview(form), top: form.previewTop, empty: "The preview appears when every statement is valid.",
                     model, in: right, canvas: &canvas)
+        if let completion = form.completion, let cursor {
+            drawCompletion(completion, under: cursor, model, in: area, canvas: &canvas)
+        }
         return cursor
     }
 }

@@ -18,11 +18,14 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 var catalog: ManagedPolicyCatalog!
 let load = milliseconds { catalog = ManagedPolicyCatalog.bundled }
 print(String(format: "catalog load: %.2f ms (%d policies)", load, catalog.policies.count))
+var iamCatalog: IAMCatalog!
+let iamLoad = milliseconds { iamCatalog = IAMCatalog.bundled }
+print(String(format: "IAM catalog load: %.2f ms (%d services)", iamLoad, iamCatalog.servicePrefixes.count))
 
 let queries = ["amazonecstaskexecutionrolepolicy", "ecs", "s3readonly", "SecretsManager", "cloudwatchagent", "zzq"]
 for size in [(80, 24), (120, 40)] {
     var model = WizardModel(plan: Presets.named("ecs-workshop")!.plan(account: "123456789012", region: "us-east-1"),
-                            step: .managedPolicies, size: size, catalog: catalog)
+                            step: .managedPolicies, size: size, catalog: catalog, iamCatalog: iamCatalog)
     _ = Wizard.render(model)
     var samples: [Double] = []
     for _ in 0..<5 {
@@ -62,3 +65,47 @@ var parseSamples: [Double] = []
 for policy in small.prefix(400) { parseSamples.append(milliseconds { _ = catalog.document(of: policy)?.prettyText }) }
 let sortedParse = parseSamples.sorted()
 print(String(format: "the same documents parsed and printed instead: p50 %.3f ms  p99 %.3f ms", percentile(sortedParse, 0.5), percentile(sortedParse, 0.99)))
+
+// What a plan change costs the wizard: compiling the workshop preset and linting it (the
+// wizard does both on every change of the plan, never on a cursor move). The first lint warms
+// the linter's cache; a session's later ones find it warm.
+let workshop = Presets.named("ecs-workshop")!.plan()
+let compiler = PlanCompiler(catalog: catalog)
+let linter = PlanLinter(linter: PolicyLinter(catalog: iamCatalog), managedPolicies: catalog)
+let firstLint = milliseconds { _ = linter.lint(compiler.compile(workshop)) }
+var compileSamples: [Double] = [], lintSamples: [Double] = []
+for _ in 0..<200 {
+    var compiled: CompiledPlan!
+    compileSamples.append(milliseconds { compiled = compiler.compile(workshop) })
+    lintSamples.append(milliseconds { _ = linter.lint(compiled) })
+}
+let sortedCompile = compileSamples.sorted(), sortedLint = lintSamples.sorted()
+print(String(format: "workshop plan: compile p50 %.3f ms; lint first %.3f ms, then p50 %.3f ms  p99 %.3f ms (aim: well under 1 ms)",
+             percentile(sortedCompile, 0.5), firstLint, percentile(sortedLint, 0.5), percentile(sortedLint, 0.99)))
+
+// The statement editor's action completion: one IAM catalog search per key typed in an Action
+// field (the first search builds the catalog's name index; it is timed on its own).
+let indexBuild = milliseconds { _ = iamCatalog.search("s3:getob", limit: 5) }
+var completionSamples: [Double] = [], serviceSamples: [Double] = []
+for text in ["s3:getob", "ssmmessages:open", "ecs:exec", "decrypt", "getsecret", "kms:de"] {
+    for length in 2...text.count {
+        let prefix = String(text.prefix(length))
+        var inService = false
+        completionSamples.append(milliseconds {
+            if let colon = prefix.firstIndex(of: ":"), iamCatalog.service(String(prefix[..<colon])) != nil {
+                inService = true
+                _ = iamCatalog.search(prefix, inService: String(prefix[..<colon]), limit: 5)
+            } else {
+                _ = iamCatalog.search(prefix, limit: 5)
+            }
+        })
+        if inService { serviceSamples.append(completionSamples.removeLast()) }
+    }
+}
+let sortedCompletion = completionSamples.sorted(), sortedService = serviceSamples.sorted()
+print(String(format: "action completion: first search (builds the name index) %.3f ms", indexBuild))
+print(String(format: "action completion, every service (no SERVICE: yet): p50 %.3f ms  p99 %.3f ms  max %.3f ms",
+             percentile(sortedCompletion, 0.5), percentile(sortedCompletion, 0.99), sortedCompletion.last!))
+print(String(format: "action completion, within a service (SERVICE: typed): p50 %.3f ms  p99 %.3f ms  max %.3f ms",
+             percentile(sortedService, 0.5), percentile(sortedService, 0.99), sortedService.last!))
+

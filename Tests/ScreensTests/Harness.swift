@@ -5,10 +5,10 @@ import RoleWizardCore
 
 /// Driving the wizard in tests: keys in, model and effects out, frames as text.
 enum Harness {
-    /// A model at `size` with the catalog loaded, as after start-up.
+    /// A model at `size` with both catalogs loaded, as after start-up.
     static func model(plan: Plan = Plan(), step: Step = .start, size: (Int, Int) = (80, 24), draft: Plan? = nil) -> WizardModel {
         WizardModel(plan: plan, step: step, size: (size.0, size.1), glyphs: .unicode, draft: draft,
-                    catalog: .bundled, workingDirectory: "/work")
+                    catalog: .bundled, iamCatalog: .bundled, workingDirectory: "/work")
     }
 
     /// The model after starting from a preset (account 123456789012, us-east-1).

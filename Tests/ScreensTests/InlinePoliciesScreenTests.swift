@@ -51,8 +51,12 @@ let ecsExecKeys: [Key] = [.char("a"), .enter, .char(" "), .tab] + Harness.type("
         Harness.press([.down, .enter, .tab, .tab] + Harness.type("StringEquals cloudwatch:namespace MyApp, Other"), &ufo)
         Golden.check(ufo, "inline-statements")
         var custom = emptyWorkshopTaskRole()
-        Harness.press([.char("a"), .end, .up, .enter] + Harness.type("s3:GetObject, s3:put") + [.tab] + Harness.type("my-bucket"), &custom)
+        // Esc closes the completion list that "s3:put" opened, so Tab goes on to Resource.
+        Harness.press([.char("a"), .end, .up, .enter] + Harness.type("s3:GetObject, s3:put") + [.escape, .tab] + Harness.type("my-bucket"), &custom)
         Golden.check(custom, "inline-statements-invalid")
+        var completing = emptyWorkshopTaskRole()
+        Harness.press([.char("a"), .end, .up, .enter] + Harness.type("ssmmessages:CreateControlChannel, s3:getob") + [.down], &completing)
+        Golden.check(completing, "inline-statements-completion")
 
         var unparsed = emptyWorkshopTaskRole()
         _ = Wizard.update(&unparsed, .editorFinished(text: "{\"Statement\": [", target: .inlinePolicy(role: 1, index: nil, name: "inline-policy")))
@@ -602,3 +606,113 @@ let ecsExecKeys: [Key] = [.char("a"), .enter, .char(" "), .tab] + Harness.type("
         }
     }
 }
+
+@Suite struct ActionCompletionTests {
+    typealias Completion = InlinePoliciesState.Completion
+
+    /// The empty workshop task role with a new custom policy's form open, focus on Action.
+    func newCustomPolicy(_ model: WizardModel = emptyWorkshopTaskRole()) -> WizardModel {
+        var model = model
+        Harness.press([.char("a"), .end, .up, .enter], &model)
+        return model
+    }
+
+    func form(_ model: WizardModel) -> InlinePoliciesState.StatementsForm? {
+        if case let .statements(form) = model.inline.mode { return form }
+        return nil
+    }
+
+    @Test func typingAnActionListsTheCatalogsMatches() {
+        var model = newCustomPolicy()
+        Harness.press(Harness.type("s3:getob"), &model)
+        let completion = form(model)?.completion
+        #expect(completion?.query == "s3:getob")
+        #expect(completion?.items.first == Completion.Item(name: "s3:GetObject", accessLevel: "Read", resourceTypes: "accesspointobject, object"))
+        #expect(completion?.items.count == Completion.limit)
+        #expect(completion?.items.map(\.name) == IAMCatalog.bundled.search("s3:getob", inService: "s3", limit: Completion.limit).map(\.fullName),
+                "the matches are the core's search")
+        #expect(Harness.frame(model).contains("› s3:GetObject "))
+        #expect(InlinePoliciesScreen.bindings(model).filter(\.inFooter).map { "\($0.label) \($0.help)" }.prefix(4)
+                == ["Tab complete", "↑↓ choose", "Esc close list", "Enter save"])
+        #expect(Harness.frame(model).contains("Tab complete  ↑↓ choose  Esc close list"), "the footer shows the list's keys")
+
+        // Required resource types are marked *; an action that takes none shows -.
+        Harness.press([.ctrl("u")] + Harness.type("ssm:GetParam"), &model)
+        #expect(form(model)?.completion?.items.first == Completion.Item(name: "ssm:GetParameter", accessLevel: "Read", resourceTypes: "parameter*"))
+        Harness.press([.ctrl("u")] + Harness.type("ssmmessages:OpenD"), &model)
+        #expect(form(model)?.completion?.items.first == Completion.Item(name: "ssmmessages:OpenDataChannel", accessLevel: "Write", resourceTypes: "-"))
+    }
+
+    @Test func tabAcceptsTheHighlightedMatchIntoTheItemBeingTyped() {
+        var model = newCustomPolicy()
+        Harness.press(Harness.type("s3:PutObject, s3:getob") + [.down], &model)
+        let second = form(model)?.completion?.items[1].name
+        #expect(form(model)?.completion?.selected == 1)
+        Harness.press([.tab], &model)
+        #expect(form(model)?.statements[0].action.text == "s3:PutObject, " + (second ?? "?"))
+        #expect(form(model)?.statements[0].action.cursor == form(model)?.statements[0].action.text.count)
+        #expect(form(model)?.completion == nil && form(model)?.focus == .action(0), "Tab took the match; the focus stays")
+        Harness.press([.tab], &model)
+        #expect(form(model)?.focus == .resource(0), "with the list closed, Tab goes on")
+
+        // An item in the middle: the whole item is replaced, the rest kept.
+        var middle = newCustomPolicy()
+        Harness.press(Harness.type("kms:, s3:PutObject") + Array(repeating: .left, count: 14) + Harness.type("Encr"), &middle)
+        #expect(form(middle)?.completion?.query == "kms:Encr")
+        Harness.press([.tab], &middle)
+        #expect(form(middle)?.statements[0].action.text == "kms:Encrypt, s3:PutObject")
+        #expect(form(middle)?.statements[0].action.cursor == "kms:Encrypt".count)
+    }
+
+    @Test func upAndDownMoveInTheListAndEscClosesItNotTheForm() {
+        var model = newCustomPolicy()
+        Harness.press(Harness.type("ecs:exec"), &model)
+        #expect(form(model)?.completion?.items.first?.name == "ecs:ExecuteCommand")
+        Harness.press([.down, .down, .down, .down, .down, .down, .up], &model)
+        #expect(form(model)?.completion?.selected == (form(model)?.completion?.items.count ?? 0) - 2)
+        #expect(form(model)?.focus == .action(0))
+        Harness.press([.escape], &model)
+        #expect(form(model)?.completion == nil && form(model)?.statements[0].action.text == "ecs:exec")
+        #expect(model.inline.mode != .list, "Esc closed the list, not the form")
+        Harness.press([.down], &model)
+        #expect(form(model)?.focus == .resource(0), "with the list closed, ↓ goes to the next field")
+        Harness.press([.escape], &model)
+        #expect(model.inline.mode == .list)
+    }
+
+    @Test func nothingIsOfferedForWildcardsFullNamesOrOtherFields() {
+        var model = newCustomPolicy()
+        Harness.press(Harness.type("s3:Get*"), &model)
+        #expect(form(model)?.completion == nil)
+        Harness.press([.ctrl("u")] + Harness.type("s3:GetObject"), &model)
+        #expect(form(model)?.completion == nil, "already the best match")
+        Harness.press([.ctrl("u")] + Harness.type("s"), &model)
+        #expect(form(model)?.completion == nil, "one character is too few")
+        Harness.press(Harness.type("3:get") + [.left], &model)
+        #expect(form(model)?.completion == nil, "moving the cursor closes it")
+        Harness.press([.tab] + Harness.type("arn:aws:s3:::b/*"), &model)
+        #expect(form(model)?.completion == nil, "only Action fields complete")
+    }
+
+    @Test func withoutTheIAMCatalogThereIsNoCompletion() {
+        var model = emptyWorkshopTaskRole()
+        model.iamCatalog = nil
+        model = newCustomPolicy(model)
+        Harness.press(Harness.type("s3:getob") + [.tab], &model)
+        #expect(form(model)?.completion == nil && form(model)?.focus == .resource(0))
+        #expect(form(model)?.statements[0].action.text == "s3:getob")
+    }
+
+    @Test func theListFitsAboveTheFieldWhenThereIsNoRoomBelow() {
+        var model = newCustomPolicy()
+        for _ in 0..<3 { Harness.press(Harness.type("s3:GetObject") + [.ctrl("t")], &model) }
+        Harness.press(Harness.type("s3:getob"), &model)
+        let frame = Harness.frame(model)
+        let text = frame.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let list = text.firstIndex { $0.contains("› s3:GetObject ") }
+        let field = text.firstIndex { $0.hasPrefix("› Action") }
+        #expect(list != nil && field != nil)
+        if let list, let field { #expect(list != field) }
+    }
+}
+

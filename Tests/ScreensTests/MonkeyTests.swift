@@ -51,7 +51,7 @@ import RoleWizardCore
         }
     }
 
-    static func checkInvariants(_ model: WizardModel, after event: Event, step number: Int) {
+    static func checkInvariants(_ model: WizardModel, after event: Event, step number: Int, checkFindings: Bool = true) {
         let context = "event \(number): \(event)"
         #expect(model.plan.roles.isEmpty ? model.roleIndex == 0 : model.plan.roles.indices.contains(model.roleIndex), "\(context)")
         let frame = Wizard.render(model)
@@ -63,7 +63,14 @@ import RoleWizardCore
         // The plan is valid, or every one of its problems is what the model lists.
         let fresh = PlanCompiler(catalog: .bundled).compile(model.plan)
         #expect(model.compiled?.problems == fresh.problems, "\(context): the model's problems are stale")
+        // The findings are the linter's for this plan, less the ERRORs that repeat a problem.
+        if checkFindings {
+            let linted = WizardModel.findings(linter.lint(fresh), problems: fresh.problems)
+            #expect(model.findings == linted, "\(context): the model's findings are stale")
+        }
     }
+
+    static let linter = PlanLinter(linter: PolicyLinter(catalog: .bundled), managedPolicies: .bundled)
 
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func twoThousandRandomEvents(seed: UInt64) {

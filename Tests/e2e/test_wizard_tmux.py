@@ -35,7 +35,17 @@ class Terminal:
     def start(self) -> None:
         # The shell keeps the pane open after the wizard exits, so its exit status can be read.
         command = f"cd {self.cwd} && XDG_STATE_HOME={self.state} LANG=C.UTF-8 {BINARY}; echo WIZARD-EXIT=$?; sleep 60"
-        self.tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "w", command)
+        # Right after kill-server the old server may still hold the socket, and new-session then
+        # fails ("server exited unexpectedly"): try again until the session is there.
+        deadline = time.monotonic() + 10
+        while True:
+            result = subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-x", "80", "-y", "24", "-s", "w", command],
+                                    capture_output=True, text=True, timeout=20)
+            if result.returncode == 0:
+                break
+            if time.monotonic() > deadline:
+                raise AssertionError(f"tmux new-session failed: {result.stderr}")
+            time.sleep(0.1)
         self.wait_for("Start from")
 
     def screen(self) -> str:

@@ -28,8 +28,11 @@ final class AppLoop {
         let size = terminal.size
         model.size = size
         terminal.draw(Wizard.render(model))
-        // The catalog loads after the first frame, so the wizard shows at once.
+        // The catalogs load after the first frame, so the wizard shows at once: the managed
+        // policies first (steps 3 and 6 wait for them), then the IAM catalog the findings and
+        // the action completion need.
         if dispatch(.catalogLoaded(ManagedPolicyCatalog.bundled)) { return finish(0) }
+        if dispatch(.iamCatalogLoaded(IAMCatalog.bundled)) { return finish(0) }
         while true {
             if pendingSignal != 0 { return finish(128 + pendingSignal) }
             guard let event = terminal.read() else { continue }
