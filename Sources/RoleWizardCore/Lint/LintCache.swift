@@ -37,11 +37,7 @@ final class LintCache: Sendable {
     /// The number of a service's resource type, for `format(number:)` and `admits`.
     func formatNumber(of type: String, in service: String, catalog: IAMCatalog) -> Int {
         formats.entry(FormatKey(service: service, type: type)) {
-            catalog.service(service)?.resourceType(named: type).map { type in
-                var format = ResourceFormat(type.arnFormat)
-                format.serviceNumber = format.service.map(arnServiceNumber)
-                return format
-            }
+            catalog.service(service)?.resourceType(named: type).map { ResourceFormat($0.arnFormat, serviceNumber: arnServiceNumber) }
         }.number
     }
 
@@ -77,9 +73,10 @@ final class LintCache: Sendable {
         if let kept = meaning.resourceFacts.withLock({ $0 }) { return kept }
         var arnServices: Set<Int> = [], formats: [Int] = [], takesUndescribedType = false
         var seen: Set<Int> = []
-        for action in meaning.actions {
-            for type in action.resourceTypes where !type.name.isEmpty {
-                let number = formatNumber(of: type.name, in: action.service, catalog: catalog)
+        let actions = meaning.actions
+        for index in actions.indices {
+            for type in actions[index].resourceTypes where !type.name.isEmpty {
+                let number = formatNumber(of: type.name, in: actions[index].service, catalog: catalog)
                 guard let format = format(number: number) else {
                     takesUndescribedType = true
                     continue
@@ -234,12 +231,13 @@ final class ActionMeaning: Sendable {
         mayBeAnyService = text == "*" || spelling.prefixHasWildcard
         loweredName = spelling.colon.map { Array(spelling.lowered[($0 + 1)...]) }
         nameHasWildcard = spelling.nameHasWildcard
-        allowsPassRole = actions.contains(where: SecurityChecks.isPassRole)
-        secretRead = actions.first(where: SecurityChecks.isSecretRead)
+        // By position: iterating would copy every action (five references each) to ask about it.
+        allowsPassRole = actions.indices.contains { SecurityChecks.isPassRole(actions[$0]) }
+        secretRead = actions.indices.first { SecurityChecks.isSecretRead(actions[$0]) }.map { actions[$0] }
         var writeCount = 0
         var firstWrite: IAMAction?
-        for action in actions where SecurityChecks.isWriteTakingResource(action) {
-            if writeCount == 0 { firstWrite = action }
+        for index in actions.indices where SecurityChecks.isWriteTakingResource(actions[index]) {
+            if writeCount == 0 { firstWrite = actions[index] }
             writeCount += 1
         }
         self.writeCount = writeCount

@@ -52,8 +52,8 @@ enum ResourceChecks {
 
     static func checkServices(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
         var services: Set<Int> = []
-        for entry in actions where !entry.actions.isEmpty {
-            services.formUnion(run.cache.resourceFacts(of: entry.meaning, catalog: run.catalog).arnServices)
+        for index in actions.indices where !actions[index].actions.isEmpty {
+            services.formUnion(run.cache.resourceFacts(of: actions[index].meaning, catalog: run.catalog).arnServices)
         }
         guard !services.isEmpty else { return }
         for item in arns {
@@ -71,9 +71,9 @@ enum ResourceChecks {
     static func checkTypes(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
         let resources = arns.map { run.cache.resource($0.text).number }
         var verdicts: [Int: Bool] = [:]
-        for entry in actions where !entry.actions.isEmpty {
-            let item = entry.item
-            if !takesSome(entry, resources, verdicts: &verdicts, run: run) {
+        for index in actions.indices where !actions[index].actions.isEmpty {
+            if !takesSome(actions[index].meaning, resources, verdicts: &verdicts, run: run) {
+                let entry = actions[index], item = entry.item
                 guard let action = entry.actions.first else { continue }
                 let types = action.resourceTypes.map(\.name).filter { !$0.isEmpty }
                 let effect = statement.effect == .deny ? "denied" : "allowed"
@@ -87,22 +87,23 @@ enum ResourceChecks {
                     message = "\(action.fullName) acts on \(types.joined(separator: " or ")) resources (\(formats.joined(separator: ", "))), and none of the statement's resources is one, so it is \(effect) on nothing"
                 }
                 run.report(.resourceTypeMismatch, message, path: item.path, location: item.location, statement: statement)
-            } else if !entry.isWildcard, arns.allSatisfy({ $0.text.hasSuffix("/*") }), let action = entry.actions.first,
+            } else if !actions[index].isWildcard, arns.allSatisfy({ $0.text.hasSuffix("/*") }), let action = actions[index].actions.first,
                       pathActions.contains(action.fullName.lowercased()) {
+                let item = actions[index].item
                 run.report(.resourceTypeMismatch, "\(action.fullName) is authorized on the path's own parameter ARN (…:parameter/PATH), which PATH/* does not cover; add the path itself",
                            path: item.path, location: item.location, statement: statement)
             }
         }
     }
 
-    /// Whether some action of the entry takes some of the resources (numbered by
+    /// Whether some action of an entry takes some of the resources (numbered by
     /// `LintCache.resource`): whether some resource can be of a type one of them takes. An
     /// action with no resource types is authorized on "*" only, and the caller saw no "*"; a
     /// type the catalog does not describe is assumed to match rather than guessed at. Asked
     /// of the types of all the entry's actions together, each format once; `verdicts` keeps
     /// each format's answer for the statement's other entries (many share formats).
-    static func takesSome(_ entry: ResolvedAction, _ resources: [Int], verdicts: inout [Int: Bool], run: LintRun) -> Bool {
-        let facts = run.cache.resourceFacts(of: entry.meaning, catalog: run.catalog)
+    static func takesSome(_ meaning: ActionMeaning, _ resources: [Int], verdicts: inout [Int: Bool], run: LintRun) -> Bool {
+        let facts = run.cache.resourceFacts(of: meaning, catalog: run.catalog)
         if facts.takesUndescribedType { return true }
         return facts.formats.contains { format in
             if let verdict = verdicts[format] { return verdict }
@@ -136,20 +137,22 @@ enum ResourceChecks {
 }
 
 /// A resource type's ARN format, field by field, as tokens for `Glob.intersects`.
-struct ResourceFormat: Sendable {
-    var text: String
+/// (A class: the linter's cache hands formats out often, and a reference is one retain.)
+final class ResourceFormat: Sendable {
+    let text: String
     /// partition, service, region, account, resource.
-    var fields: [[Glob.Token]]
+    let fields: [[Glob.Token]]
     /// The service its ARNs name (`ResourceChecks.service(of:)`), and its `LintCache.arnServiceNumber`.
-    var service: Substring?
-    var serviceNumber: Int?
+    let service: Substring?
+    let serviceNumber: Int?
 
     /// `${Var}` stands for any run of characters; a bucket name never holds "/", which is what
     /// tells `arn:aws:s3:::bucket/*` (objects) from `arn:aws:s3:::bucket` (the bucket).
-    init(_ format: String) {
+    init(_ format: String, serviceNumber: (Substring) -> Int? = { _ in nil }) {
         text = format
         fields = ResourceFormat.split(format).map(ResourceFormat.tokens)
         service = ResourceChecks.service(of: format)
+        self.serviceNumber = service.flatMap(serviceNumber)
     }
 
     static func tokens(_ field: Substring) -> [Glob.Token] {

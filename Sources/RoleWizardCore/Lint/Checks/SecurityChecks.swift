@@ -31,13 +31,17 @@ enum SecurityChecks {
     }
 
     static func checkPermissions(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
-        for entry in actions where entry.isEverything {
+        // By position, here and below: a loop over the entries would copy each one.
+        for index in actions.indices where actions[index].isEverything {
+            let entry = actions[index]
             run.report(.allActions, "Action \"*\" allows every action of every AWS service, IAM included; list the actions the role needs",
                        path: entry.item.path, location: entry.item.location, statement: statement)
         }
         guard statement.resource?.items.contains(where: { $0.text == "*" }) == true else { return }
-        for entry in actions where !entry.isEverything {
-            let meaning = entry.meaning
+        for index in actions.indices where !actions[index].isEverything {
+            let meaning = actions[index].meaning
+            guard meaning.allowsPassRole || (!statement.hasCondition && (meaning.secretRead != nil || meaning.firstWrite != nil)) else { continue }
+            let entry = actions[index]
             if meaning.allowsPassRole {
                 run.report(.passRoleWithStar, "\(JSONWriter.quoted(entry.item.text)) allows iam:PassRole on \"*\": any role in the account, however powerful, can be handed to a service; name the roles (arn:aws:iam::ACCOUNT:role/NAME)",
                            path: entry.item.path, location: entry.item.location, statement: statement)
