@@ -200,7 +200,7 @@ struct PolicyView {
         }
         for (first, second) in [("Action", "NotAction"), ("Resource", "NotResource"), ("Principal", "NotPrincipal")] where has(first) && has(second) {
             run.report(.conflictingElements, "a statement has \(first) or \(second), not both", path: path / second,
-                       location: node.members?.first { $0.key == second }?.keyLocation, statement: statement)
+                       location: node.keyLocation(of: second), statement: statement)
         }
         switch run.use {
         case .identity:
@@ -210,7 +210,7 @@ struct PolicyView {
             }
             for key in ["Principal", "NotPrincipal"] where has(key) {
                 run.report(.principalInIdentityPolicy, "\(key) in a permissions policy: the identity the policy is attached to is the principal",
-                           path: path / key, location: node.members?.first { $0.key == key }?.keyLocation, statement: statement)
+                           path: path / key, location: node.keyLocation(of: key), statement: statement)
             }
         case .trust:
             if !has("Principal") && !has("NotPrincipal") {
@@ -219,7 +219,7 @@ struct PolicyView {
             }
             for key in ["Resource", "NotResource"] where has(key) {
                 run.report(.resourceInTrustPolicy, "\(key) in a trust policy: the role itself is the resource",
-                           path: path / key, location: node.members?.first { $0.key == key }?.keyLocation, statement: statement)
+                           path: path / key, location: node.keyLocation(of: key), statement: statement)
             }
             for item in statement.action?.items ?? [] where item.text != "*" && !item.text.lowercased().hasPrefix("sts:") {
                 run.report(.trustActionNotSTS, "a trust policy allows only sts: actions (sts:AssumeRole, sts:TagSession…), not \(JSONWriter.quoted(item.text))",
