@@ -13,8 +13,13 @@ extension LocatedJSON {
     /// keys, and Yams (which has positions) reads the 1,582 AWS managed policies about ten times
     /// slower than this byte scan. Columns count Unicode scalars, from 1.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> LocatedJSON {
-        var parser = LocatedJSONParser(bytes: bytes)
-        return try parser.document()
+        // The parser reads the bytes through a buffer pointer, valid for this call: the
+        // scanning loops are most of parsing, and an array's subscript checks its bounds.
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            var parser = LocatedJSONParser(bytes: buffer)
+            return Result { () throws(JSONSyntaxError) -> LocatedJSON in try parser.document() }
+        }
+        return try parsed.get()
     }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> LocatedJSON {
@@ -23,7 +28,7 @@ extension LocatedJSON {
 }
 
 struct LocatedJSONParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var line = 1
     /// Where the current line starts, in bytes; columns are counted from it on demand.
@@ -39,9 +44,9 @@ struct LocatedJSONParser {
     /// An ASCII text's columns are byte counts: no scalars to count.
     let isASCII: Bool
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        isASCII = bytes.withUnsafeBufferPointer { $0.reduce(0, |) < 0x80 }
+        isASCII = bytes.reduce(0, |) < 0x80
         // A UTF-8 byte-order mark is allowed and skipped.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }
     }
@@ -219,7 +224,7 @@ struct LocatedJSONParser {
                 // ASCII needs no checking; `String(validating:)` is a generic call that costs
                 // more than making the string, and policies hold a hundred thousand of them.
                 let text: String? = allBytes < 0x80
-                    ? bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<index]), as: UTF8.self) }
+                    ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                     : String(validating: bytes[start..<index], as: UTF8.self)
                 guard let text else { throw fail("the string is not valid UTF-8") }
                 index += 1

@@ -144,14 +144,69 @@ struct PolicyView {
         }
     }
 
+    /// Where a statement's elements are among its members: the first member of each key (as
+    /// `LocatedJSON[key]` finds it), found in one pass instead of a scan of the members per key.
+    struct StatementElements {
+        let members: [LocatedJSON.Member]
+        private var sid = -1, effect = -1, principal = -1, notPrincipal = -1, action = -1, notAction = -1
+        private var resource = -1, notResource = -1, condition = -1
+
+        init(_ members: [LocatedJSON.Member]) {
+            self.members = members
+            // Backwards, so that a key's first member is the one kept.
+            for position in members.indices.reversed() {
+                switch members[position].key {
+                case "Sid": sid = position
+                case "Effect": effect = position
+                case "Principal": principal = position
+                case "NotPrincipal": notPrincipal = position
+                case "Action": action = position
+                case "NotAction": notAction = position
+                case "Resource": resource = position
+                case "NotResource": notResource = position
+                case "Condition": condition = position
+                default: break
+                }
+            }
+        }
+
+        func position(_ key: String) -> Int {
+            switch key {
+            case "Sid": return sid
+            case "Effect": return effect
+            case "Principal": return principal
+            case "NotPrincipal": return notPrincipal
+            case "Action": return action
+            case "NotAction": return notAction
+            case "Resource": return resource
+            case "NotResource": return notResource
+            case "Condition": return condition
+            default: return members.firstIndex { $0.key == key } ?? -1
+            }
+        }
+
+        subscript(key: String) -> LocatedJSON? {
+            let position = position(key)
+            return position < 0 ? nil : members[position].value
+        }
+
+        func has(_ key: String) -> Bool { position(key) >= 0 }
+
+        func keyLocation(_ key: String) -> SourceLocation? {
+            let position = position(key)
+            return position < 0 ? nil : members[position].keyLocation
+        }
+    }
+
     static func readStatement(_ node: LocatedJSON, index: Int, path: FieldPath, run: LintRun) -> Statement? {
         guard let members = node.members else {
             run.report(.wrongType, "a statement must be an object, not \(node.described)", path: path, location: node.location)
             return nil
         }
         reportUnknownAndDuplicateKeys(members, allowed: statementKeys, what: "a statement", at: path, run: run)
+        let elements = StatementElements(members)
         let statement = Statement(index: index, path: path, location: node.location)
-        if let sid = node["Sid"] {
+        if let sid = elements["Sid"] {
             if let text = sid.string {
                 statement.sid = text
                 statement.sidLocation = sid.location
@@ -163,7 +218,7 @@ struct PolicyView {
                 run.report(.wrongType, "Sid must be a string, not \(sid.described)", path: path / "Sid", location: sid.location, statement: statement)
             }
         }
-        if let effect = node["Effect"] {
+        if let effect = elements["Effect"] {
             statement.effect = effect.string.flatMap(Effect.init(rawValue:))
             if statement.effect == nil {
                 let hint = effect.string.flatMap { text in Effect.allCases.first { $0.rawValue.lowercased() == text.lowercased() } }
@@ -174,52 +229,54 @@ struct PolicyView {
         } else {
             run.report(.invalidEffect, "the statement has no Effect (\"Allow\" or \"Deny\")", path: path, location: node.location, statement: statement)
         }
-        statement.action = strings(node["Action"], in: path, key: "Action", what: "Action", statement: statement, run: run)
-        statement.notAction = strings(node["NotAction"], in: path, key: "NotAction", what: "NotAction", statement: statement, run: run)
-        statement.resource = strings(node["Resource"], in: path, key: "Resource", what: "Resource", statement: statement, run: run)
-        statement.notResource = strings(node["NotResource"], in: path, key: "NotResource", what: "NotResource", statement: statement, run: run)
-        statement.principal = node["Principal"]
-        statement.notPrincipal = node["NotPrincipal"]
+        statement.action = strings(elements["Action"], in: path, key: "Action", what: "Action", statement: statement, run: run)
+        statement.notAction = strings(elements["NotAction"], in: path, key: "NotAction", what: "NotAction", statement: statement, run: run)
+        statement.resource = strings(elements["Resource"], in: path, key: "Resource", what: "Resource", statement: statement, run: run)
+        statement.notResource = strings(elements["NotResource"], in: path, key: "NotResource", what: "NotResource", statement: statement, run: run)
+        statement.principal = elements["Principal"]
+        statement.notPrincipal = elements["NotPrincipal"]
 
-        checkElements(node, statement: statement, run: run)
-        for (key, principal) in [("Principal", statement.principal), ("NotPrincipal", statement.notPrincipal)] {
-            if let principal { checkPrincipal(principal, at: path / key, statement: statement, run: run) }
-        }
-        if let condition = node["Condition"] {
+        checkElements(elements, at: node.location, statement: statement, run: run)
+        if let principal = statement.principal { checkPrincipal(principal, at: path / "Principal", statement: statement, run: run) }
+        if let notPrincipal = statement.notPrincipal { checkPrincipal(notPrincipal, at: path / "NotPrincipal", statement: statement, run: run) }
+        if let condition = elements["Condition"] {
             statement.conditions = readCondition(condition, at: path / "Condition", statement: statement, run: run)
         }
         return statement
     }
 
+    static let exclusivePairs = [("Action", "NotAction"), ("Resource", "NotResource"), ("Principal", "NotPrincipal")]
+    static let principalKeys = ["Principal", "NotPrincipal"], resourceKeys = ["Resource", "NotResource"]
+
     /// Which elements a statement must have, and which it must not, for its use.
-    static func checkElements(_ node: LocatedJSON, statement: Statement, run: LintRun) {
+    static func checkElements(_ elements: StatementElements, at location: SourceLocation?, statement: Statement, run: LintRun) {
         let path = statement.path
-        let has = { (key: String) in node[key] != nil }
+        let has = elements.has
         if !has("Action") && !has("NotAction") {
-            run.report(.missingAction, "the statement has no Action (or NotAction)", path: path, location: node.location, statement: statement)
+            run.report(.missingAction, "the statement has no Action (or NotAction)", path: path, location: location, statement: statement)
         }
-        for (first, second) in [("Action", "NotAction"), ("Resource", "NotResource"), ("Principal", "NotPrincipal")] where has(first) && has(second) {
+        for (first, second) in exclusivePairs where has(first) && has(second) {
             run.report(.conflictingElements, "a statement has \(first) or \(second), not both", path: path / second,
-                       location: node.members?.first { $0.key == second }?.keyLocation, statement: statement)
+                       location: elements.keyLocation(second), statement: statement)
         }
         switch run.use {
         case .identity:
             if !has("Resource") && !has("NotResource") {
                 run.report(.missingResource, "a permissions statement needs Resource (\"*\" when its actions take no resource)",
-                           path: path, location: node.location, statement: statement)
+                           path: path, location: location, statement: statement)
             }
-            for key in ["Principal", "NotPrincipal"] where has(key) {
+            for key in principalKeys where has(key) {
                 run.report(.principalInIdentityPolicy, "\(key) in a permissions policy: the identity the policy is attached to is the principal",
-                           path: path / key, location: node.members?.first { $0.key == key }?.keyLocation, statement: statement)
+                           path: path / key, location: elements.keyLocation(key), statement: statement)
             }
         case .trust:
             if !has("Principal") && !has("NotPrincipal") {
                 run.report(.missingPrincipal, "a trust policy statement needs a Principal: who may assume the role",
-                           path: path, location: node.location, statement: statement)
+                           path: path, location: location, statement: statement)
             }
-            for key in ["Resource", "NotResource"] where has(key) {
+            for key in resourceKeys where has(key) {
                 run.report(.resourceInTrustPolicy, "\(key) in a trust policy: the role itself is the resource",
-                           path: path / key, location: node.members?.first { $0.key == key }?.keyLocation, statement: statement)
+                           path: path / key, location: elements.keyLocation(key), statement: statement)
             }
             for item in statement.action?.items ?? [] where item.text != "*" && !item.text.lowercased().hasPrefix("sts:") {
                 run.report(.trustActionNotSTS, "a trust policy allows only sts: actions (sts:AssumeRole, sts:TagSession…), not \(JSONWriter.quoted(item.text))",
