@@ -200,6 +200,17 @@ final class ActionMeaning: Sendable {
     let firstWrite: IAMAction?
     /// Worked out on first use by `LintCache.resourceFacts`.
     let resourceFacts = Mutex<ResourceFacts?>(nil)
+    /// The text is `*`: every action.
+    var isEverything: Bool { if case .everything = lookup { return true } else { return false } }
+    private let loweredNames = Mutex<[[UInt8]]?>(nil)
+
+    /// The actions' names in ASCII lower case, made on first use (to compare wildcards).
+    func loweredActionNames() -> [[UInt8]] {
+        if let kept = loweredNames.withLock({ $0 }) { return kept }
+        let names = actions.map { Glob.lowered($0.name) }
+        loweredNames.withLock { $0 = names }
+        return names
+    }
 
     final class ResourceFacts: Sendable {
         /// The services whose ARNs the actions act on (`s3:Get*` → s3), by `arnServiceNumber`.
@@ -228,7 +239,7 @@ final class ActionMeaning: Sendable {
             servicePrefix = String(decoding: text.utf8.prefix(prefixEnd), as: UTF8.self).lowercased()
         }
         lowercasedHash = lowercased.hashValue
-        mayBeAnyService = text == "*" || spelling.prefixHasWildcard
+        mayBeAnyService = text.isStar || spelling.prefixHasWildcard
         loweredName = spelling.colon.map { Array(spelling.lowered[($0 + 1)...]) }
         nameHasWildcard = spelling.nameHasWildcard
         // By position: iterating would copy every action (five references each) to ask about it.
@@ -249,7 +260,7 @@ final class ActionMeaning: Sendable {
         func meaning(_ lookup: ActionLookup, _ actions: [IAMAction] = []) -> ActionMeaning {
             ActionMeaning(text, spelling: spelling, lookup: lookup, actions: actions)
         }
-        if text == "*" { return meaning(.everything) }
+        if text.isStar { return meaning(.everything) }
         if let message = PolicyGrammar.checkAction(text) { return meaning(.invalid(message)) }
         // A valid action is ASCII: its bytes are its characters.
         let separator = text.utf8.index(text.utf8.startIndex, offsetBy: spelling.colon!)

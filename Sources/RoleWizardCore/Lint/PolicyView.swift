@@ -144,6 +144,40 @@ struct PolicyView {
         }
     }
 
+    /// A statement's elements, by the keys IAM knows (`statementKeys`).
+    enum Element: CaseIterable {
+        case sid, effect, principal, notPrincipal, action, notAction, resource, notResource, condition
+
+        var key: String {
+            switch self {
+            case .sid: return "Sid"
+            case .effect: return "Effect"
+            case .principal: return "Principal"
+            case .notPrincipal: return "NotPrincipal"
+            case .action: return "Action"
+            case .notAction: return "NotAction"
+            case .resource: return "Resource"
+            case .notResource: return "NotResource"
+            case .condition: return "Condition"
+            }
+        }
+
+        init?(key: String) {
+            switch key {
+            case "Sid": self = .sid
+            case "Effect": self = .effect
+            case "Principal": self = .principal
+            case "NotPrincipal": self = .notPrincipal
+            case "Action": self = .action
+            case "NotAction": self = .notAction
+            case "Resource": self = .resource
+            case "NotResource": self = .notResource
+            case "Condition": self = .condition
+            default: return nil
+            }
+        }
+    }
+
     /// Where a statement's elements are among its members: the first member of each key (as
     /// `LocatedJSON[key]` finds it), found in one pass instead of a scan of the members per key.
     struct StatementElements {
@@ -155,45 +189,49 @@ struct PolicyView {
             self.members = members
             // Backwards, so that a key's first member is the one kept.
             for position in members.indices.reversed() {
-                switch members[position].key {
-                case "Sid": sid = position
-                case "Effect": effect = position
-                case "Principal": principal = position
-                case "NotPrincipal": notPrincipal = position
-                case "Action": action = position
-                case "NotAction": notAction = position
-                case "Resource": resource = position
-                case "NotResource": notResource = position
-                case "Condition": condition = position
-                default: break
+                guard let element = Element(key: members[position].key) else { continue }
+                self[position: element] = position
+            }
+        }
+
+        private subscript(position element: Element) -> Int {
+            get {
+                switch element {
+                case .sid: return sid
+                case .effect: return effect
+                case .principal: return principal
+                case .notPrincipal: return notPrincipal
+                case .action: return action
+                case .notAction: return notAction
+                case .resource: return resource
+                case .notResource: return notResource
+                case .condition: return condition
+                }
+            }
+            set {
+                switch element {
+                case .sid: sid = newValue
+                case .effect: effect = newValue
+                case .principal: principal = newValue
+                case .notPrincipal: notPrincipal = newValue
+                case .action: action = newValue
+                case .notAction: notAction = newValue
+                case .resource: resource = newValue
+                case .notResource: notResource = newValue
+                case .condition: condition = newValue
                 }
             }
         }
 
-        func position(_ key: String) -> Int {
-            switch key {
-            case "Sid": return sid
-            case "Effect": return effect
-            case "Principal": return principal
-            case "NotPrincipal": return notPrincipal
-            case "Action": return action
-            case "NotAction": return notAction
-            case "Resource": return resource
-            case "NotResource": return notResource
-            case "Condition": return condition
-            default: return members.firstIndex { $0.key == key } ?? -1
-            }
-        }
-
-        subscript(key: String) -> LocatedJSON? {
-            let position = position(key)
+        subscript(element: Element) -> LocatedJSON? {
+            let position = self[position: element]
             return position < 0 ? nil : members[position].value
         }
 
-        func has(_ key: String) -> Bool { position(key) >= 0 }
+        func has(_ element: Element) -> Bool { self[position: element] >= 0 }
 
-        func keyLocation(_ key: String) -> SourceLocation? {
-            let position = position(key)
+        func keyLocation(_ element: Element) -> SourceLocation? {
+            let position = self[position: element]
             return position < 0 ? nil : members[position].keyLocation
         }
     }
@@ -206,7 +244,7 @@ struct PolicyView {
         reportUnknownAndDuplicateKeys(members, allowed: statementKeys, what: "a statement", at: path, run: run)
         let elements = StatementElements(members)
         let statement = Statement(index: index, path: path, location: node.location)
-        if let sid = elements["Sid"] {
+        if let sid = elements[.sid] {
             if let text = sid.string {
                 statement.sid = text
                 statement.sidLocation = sid.location
@@ -218,7 +256,7 @@ struct PolicyView {
                 run.report(.wrongType, "Sid must be a string, not \(sid.described)", path: path / "Sid", location: sid.location, statement: statement)
             }
         }
-        if let effect = elements["Effect"] {
+        if let effect = elements[.effect] {
             statement.effect = effect.string.flatMap(Effect.init(rawValue:))
             if statement.effect == nil {
                 let hint = effect.string.flatMap { text in Effect.allCases.first { $0.rawValue.lowercased() == text.lowercased() } }
@@ -229,56 +267,56 @@ struct PolicyView {
         } else {
             run.report(.invalidEffect, "the statement has no Effect (\"Allow\" or \"Deny\")", path: path, location: node.location, statement: statement)
         }
-        statement.action = strings(elements["Action"], in: path, key: "Action", what: "Action", statement: statement, run: run)
-        statement.notAction = strings(elements["NotAction"], in: path, key: "NotAction", what: "NotAction", statement: statement, run: run)
-        statement.resource = strings(elements["Resource"], in: path, key: "Resource", what: "Resource", statement: statement, run: run)
-        statement.notResource = strings(elements["NotResource"], in: path, key: "NotResource", what: "NotResource", statement: statement, run: run)
-        statement.principal = elements["Principal"]
-        statement.notPrincipal = elements["NotPrincipal"]
+        statement.action = strings(elements[.action], in: path, key: "Action", what: "Action", statement: statement, run: run)
+        statement.notAction = strings(elements[.notAction], in: path, key: "NotAction", what: "NotAction", statement: statement, run: run)
+        statement.resource = strings(elements[.resource], in: path, key: "Resource", what: "Resource", statement: statement, run: run)
+        statement.notResource = strings(elements[.notResource], in: path, key: "NotResource", what: "NotResource", statement: statement, run: run)
+        statement.principal = elements[.principal]
+        statement.notPrincipal = elements[.notPrincipal]
 
         checkElements(elements, at: node.location, statement: statement, run: run)
         if let principal = statement.principal { checkPrincipal(principal, at: path / "Principal", statement: statement, run: run) }
         if let notPrincipal = statement.notPrincipal { checkPrincipal(notPrincipal, at: path / "NotPrincipal", statement: statement, run: run) }
-        if let condition = elements["Condition"] {
+        if let condition = elements[.condition] {
             statement.conditions = readCondition(condition, at: path / "Condition", statement: statement, run: run)
         }
         return statement
     }
 
-    static let exclusivePairs = [("Action", "NotAction"), ("Resource", "NotResource"), ("Principal", "NotPrincipal")]
-    static let principalKeys = ["Principal", "NotPrincipal"], resourceKeys = ["Resource", "NotResource"]
+    static let exclusivePairs: [(Element, Element)] = [(.action, .notAction), (.resource, .notResource), (.principal, .notPrincipal)]
+    static let principalKeys: [Element] = [.principal, .notPrincipal], resourceKeys: [Element] = [.resource, .notResource]
 
     /// Which elements a statement must have, and which it must not, for its use.
     static func checkElements(_ elements: StatementElements, at location: SourceLocation?, statement: Statement, run: LintRun) {
         let path = statement.path
         let has = elements.has
-        if !has("Action") && !has("NotAction") {
+        if !has(.action) && !has(.notAction) {
             run.report(.missingAction, "the statement has no Action (or NotAction)", path: path, location: location, statement: statement)
         }
         for (first, second) in exclusivePairs where has(first) && has(second) {
-            run.report(.conflictingElements, "a statement has \(first) or \(second), not both", path: path / second,
+            run.report(.conflictingElements, "a statement has \(first.key) or \(second.key), not both", path: path / second.key,
                        location: elements.keyLocation(second), statement: statement)
         }
         switch run.use {
         case .identity:
-            if !has("Resource") && !has("NotResource") {
+            if !has(.resource) && !has(.notResource) {
                 run.report(.missingResource, "a permissions statement needs Resource (\"*\" when its actions take no resource)",
                            path: path, location: location, statement: statement)
             }
             for key in principalKeys where has(key) {
-                run.report(.principalInIdentityPolicy, "\(key) in a permissions policy: the identity the policy is attached to is the principal",
-                           path: path / key, location: elements.keyLocation(key), statement: statement)
+                run.report(.principalInIdentityPolicy, "\(key.key) in a permissions policy: the identity the policy is attached to is the principal",
+                           path: path / key.key, location: elements.keyLocation(key), statement: statement)
             }
         case .trust:
-            if !has("Principal") && !has("NotPrincipal") {
+            if !has(.principal) && !has(.notPrincipal) {
                 run.report(.missingPrincipal, "a trust policy statement needs a Principal: who may assume the role",
                            path: path, location: location, statement: statement)
             }
             for key in resourceKeys where has(key) {
-                run.report(.resourceInTrustPolicy, "\(key) in a trust policy: the role itself is the resource",
-                           path: path / key, location: elements.keyLocation(key), statement: statement)
+                run.report(.resourceInTrustPolicy, "\(key.key) in a trust policy: the role itself is the resource",
+                           path: path / key.key, location: elements.keyLocation(key), statement: statement)
             }
-            for item in statement.action?.items ?? [] where item.text != "*" && !item.text.lowercased().hasPrefix("sts:") {
+            for item in statement.action?.items ?? [] where !item.text.isStar && !item.text.lowercased().hasPrefix("sts:") {
                 run.report(.trustActionNotSTS, "a trust policy allows only sts: actions (sts:AssumeRole, sts:TagSession…), not \(JSONWriter.quoted(item.text))",
                            path: item.path, location: item.location, statement: statement)
             }

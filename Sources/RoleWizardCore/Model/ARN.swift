@@ -20,7 +20,7 @@ public struct ARN: Equatable, Sendable, CustomStringConvertible {
     /// accepted where IAM policies accept them; anything else malformed is a sentence saying so.
     public static func parse(_ text: String) -> Result<ARN, ARNError> {
         // An ASCII text's bytes are its characters ("\r\n", one character, holds no colon).
-        let parts = text.utf8.allSatisfy({ $0 < 0x80 })
+        let parts = text.isAllASCII
             ? text.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 5, omittingEmptySubsequences: false).map { String(Substring($0)) }
             : text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn" else {
@@ -53,7 +53,7 @@ extension ARN {
     /// Letters, digits, "-" and "*"; an ASCII name is checked byte by byte rather than through
     /// Unicode's character properties (the linter reads thousands of ARNs).
     static func isServiceName(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isAllASCII {
             return text.utf8.allSatisfy { byte in
                 (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                     || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*")
