@@ -13,12 +13,18 @@ enum IAMServiceParser {
         return storage.bytes.withUnsafeBufferPointer { buffer in
             var actionNames: [Range<Int>] = []
             func string(_ range: Range<Int>) -> String { File.string(buffer, range) }
+            /// The condition keys' names packed for lookups, made at the first R or A line (the
+            /// C lines come first): a lookup there is a memcmp a step, where a search of the
+            /// file's lines folds each byte it compares.
+            var packedKeyNames: IAMPackedNames?
             /// The service's own string for a key it defines (so that the hundreds of mentions of
             /// `aws:ResourceTag/${TagKey}` share one), a new one for a key it does not.
             func keys(_ field: Range<Int>) -> [String] {
                 var found: [String] = []
+                let names = packedKeyNames ?? IAMPackedNames(buffer, keyNames)
+                packedKeyNames = names
                 File.forEachItem(buffer, field) { item in
-                    let known = IAMNameMatching.binarySearch(Bytes(rebasing: buffer[item]), in: buffer, keyNames)
+                    let known = names.position(of: Bytes(rebasing: buffer[item]))
                     found.append(known.map { conditionKeys[$0].name } ?? string(item))
                 }
                 return found
@@ -73,7 +79,7 @@ enum IAMServiceParser {
                 }
             }
             let index = IAMServiceIndex(actionNames: IAMPackedNames(buffer, actionNames),
-                                        conditionKeyNames: IAMPackedNames(buffer, keyNames), conditionKeys: conditionKeys)
+                                        conditionKeyNames: packedKeyNames ?? IAMPackedNames(buffer, keyNames), conditionKeys: conditionKeys)
             return IAMService(prefix: prefix, name: name, actions: actions, resourceTypes: resourceTypes,
                               conditionKeys: conditionKeys, index: index)
         }

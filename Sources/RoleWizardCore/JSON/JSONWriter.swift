@@ -74,20 +74,29 @@ public enum JSONWriter {
     static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
-        let wasASCII = text.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-            // Runs of bytes that need no escape are copied at once.
+        // Runs of ASCII that need no escape are copied at once; from the first byte that is not
+        // ASCII on, the rest goes scalar by scalar.
+        let rest = text.withUTF8 { bytes -> Int? in
             var run = 0
-            for index in bytes.indices where needsEscape(bytes[index]) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                writeEscaped(Unicode.Scalar(bytes[index]), into: &out)
-                run = index + 1
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    return index
+                }
+                if needsEscape(byte) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    writeEscaped(Unicode.Scalar(byte), into: &out)
+                    run = index + 1
+                }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-            return true
+            return nil
         }
-        if !wasASCII {
-            for scalar in text.unicodeScalars { writeEscaped(scalar, into: &out) }
+        if let rest {
+            // `rest` follows ASCII bytes, so it starts a scalar.
+            let utf8 = text.utf8
+            for scalar in text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: rest)...] { writeEscaped(scalar, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
     }
