@@ -78,17 +78,11 @@ public enum JSONWriter {
         // ASCII on, the rest goes scalar by scalar.
         let rest = text.withUTF8 { bytes -> Int? in
             var run = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte >= 0x80 {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                    return index
-                }
-                if needsEscape(byte) {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                    writeEscaped(Unicode.Scalar(byte), into: &out)
-                    run = index + 1
-                }
+            for index in bytes.indices where !isPlain[Int(bytes[index])] {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                if bytes[index] >= 0x80 { return index }
+                writeEscaped(Unicode.Scalar(bytes[index]), into: &out)
+                run = index + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             return nil
@@ -101,10 +95,9 @@ public enum JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// An ASCII byte that `writeEscaped` does not write as it is.
-    @inline(__always)
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == 0x7F
+    /// The ASCII bytes that `writeEscaped` writes as they are.
+    private static let isPlain: [Bool] = (0...255).map { byte in
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "`")
     }
 
     private static func writeEscaped(_ scalar: Unicode.Scalar, into out: inout [UInt8]) {

@@ -381,15 +381,14 @@ struct ActionSpelling {
     init(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            lowered.reserveCapacity(bytes.count)
-            for (offset, byte) in bytes.enumerated() {
-                if byte >= 0x80 { isASCII = false }
-                if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") {
-                    if colon == nil { prefixHasWildcard = true } else { nameHasWildcard = true }
-                }
-                if byte == UInt8(ascii: ":") && colon == nil { colon = offset }
-                lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            isASCII = bytes.allSatisfy { $0 < 0x80 }
+            colon = bytes.firstIndex(of: UInt8(ascii: ":"))
+            func hasWildcard(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+                part.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
             }
+            prefixHasWildcard = hasWildcard(bytes[..<(colon ?? bytes.count)])
+            nameHasWildcard = colon.map { hasWildcard(bytes[($0 + 1)...]) } ?? false
         }
     }
 }
