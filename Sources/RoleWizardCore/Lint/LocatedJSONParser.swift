@@ -81,6 +81,9 @@ struct LocatedJSONParser {
 
     mutating func skipWhitespace() {
         while index < bytes.count {
+            // An indentation's spaces eight at a time.
+            while index + 8 <= bytes.count && word(at: index) == 0x2020_2020_2020_2020 { index += 8 }
+            guard index < bytes.count else { return }
             switch bytes[index] {
             case 0x20, 0x09, 0x0D: index += 1
             case 0x0A:
@@ -90,6 +93,25 @@ struct LocatedJSONParser {
             default: return
             }
         }
+    }
+
+    /// The eight bytes at `offset`, for the loops that skip plain runs a word at a time.
+    @inline(__always)
+    func word(at offset: Int) -> UInt64 {
+        UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    }
+
+    // The classic tests for a zero byte and for a byte below a bound (up to 0x80): exact as
+    // yes-or-no answers.
+    @inline(__always)
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let value = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (value &- 0x0101_0101_0101_0101) & ~value & 0x8080_8080_8080_8080 != 0
+    }
+
+    @inline(__always)
+    static func hasByteBelow(_ word: UInt64, _ bound: UInt8) -> Bool {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(bound)) & ~word & 0x8080_8080_8080_8080 != 0
     }
 
     func describeHere() -> String {
@@ -218,6 +240,16 @@ struct LocatedJSONParser {
         let start = index
         // Fast path: no escapes, the common case for policy text.
         var allBytes: UInt8 = 0
+        // Eight bytes at a time while none is a quote, a backslash or a control character
+        // (the byte loop below deals with the word that holds one).
+        var words: UInt64 = 0
+        while index + 8 <= bytes.count {
+            let word = word(at: index)
+            if Self.hasByte(word, UInt8(ascii: "\"")) || Self.hasByte(word, UInt8(ascii: "\\")) || Self.hasByteBelow(word, 0x20) { break }
+            words |= word
+            index += 8
+        }
+        if words & 0x8080_8080_8080_8080 != 0 { allBytes = 0x80 }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
