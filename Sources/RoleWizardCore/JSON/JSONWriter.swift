@@ -73,19 +73,27 @@ public enum JSONWriter {
 
     static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var text = text
         // Runs of ASCII that need no escape are copied at once; from the first byte that is not
         // ASCII on, the rest goes scalar by scalar.
-        let rest = text.withUTF8 { bytes -> Int? in
-            var run = 0
-            for index in bytes.indices where !isPlain[Int(bytes[index])] {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                if bytes[index] >= 0x80 { return index }
-                writeEscaped(Unicode.Scalar(bytes[index]), into: &out)
-                run = index + 1
+        func writePlainRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            isPlain.withUnsafeBufferPointer { isPlain in
+                var run = 0
+                for index in bytes.indices where !isPlain[Int(bytes[index])] {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    if bytes[index] >= 0x80 { return index }
+                    writeEscaped(Unicode.Scalar(bytes[index]), into: &out)
+                    run = index + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+                return nil
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-            return nil
+        }
+        var rest: Int?
+        if let found = text.utf8.withContiguousStorageIfAvailable(writePlainRuns) {
+            rest = found
+        } else {
+            var copy = text
+            rest = copy.withUTF8(writePlainRuns)
         }
         if let rest {
             // `rest` follows ASCII bytes, so it starts a scalar.
