@@ -92,6 +92,56 @@ public enum FindingsRenderer {
                 + Severity.allCases.map { ($0.rawValue, JSONValue.number(String(report.count($0)))) })
     }
 
+    /// One file's findings as `render(_:as: .json)` lays them out in `findings`, each after the
+    /// comma and line break that come before it there: a lint of many files can render each
+    /// file on the thread that linted it, and `renderJSON(_:fileFindings:inPieces:)` puts them
+    /// together. `entries` are the file's, in the order the linter gave them.
+    public static func jsonFindings(_ entries: [LintReport.Entry]) -> [UInt8] {
+        // In a file, `sortedPositions`' order is by position, then most severe first.
+        let positions = entries.indices.sorted { l, r in
+            let lhs = entries[l], rhs = entries[r]
+            return (lhs.location?.line ?? 0, lhs.location?.column ?? 0, lhs.finding.severity.rank, l)
+                < (rhs.location?.line ?? 0, rhs.location?.column ?? 0, rhs.finding.severity.rank, r)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(400 * entries.count)
+        for position in positions {
+            out += Member.separator
+            writeJSON(entries[position], into: &out)
+        }
+        return out
+    }
+
+    /// `render(report, as: .json)` put together from each file's `jsonFindings`, in the order of
+    /// `report.files`; nil when a file is named twice (its findings are then sorted together).
+    public static func renderJSON(_ report: LintReport, fileFindings: [[UInt8]], inPieces write: ([UInt8]) -> Void) -> Void? {
+        guard Set(report.files).count == report.files.count, fileFindings.count == report.files.count else { return nil }
+        var out = Array("{\n  \"findings\": ".utf8)
+        out.reserveCapacity(1 << 17)
+        if fileFindings.allSatisfy(\.isEmpty) {
+            out += "[]".utf8
+        } else {
+            out.append(UInt8(ascii: "["))
+            var first = true
+            for findings in fileFindings where !findings.isEmpty {
+                // The first finding's separator is only the line break.
+                out += first ? findings.dropFirst() : findings[...]
+                first = false
+                if out.count >= 1 << 16 {
+                    write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            JSONWriter.newline(into: &out, indent: 1)
+            out.append(UInt8(ascii: "]"))
+        }
+        out += ",\n  \"summary\": ".utf8
+        JSONWriter.write(summary(report), into: &out, indent: 1, pretty: true)
+        out += "\n}\n".utf8
+        write(out)
+        return ()
+    }
+
     /// `JSONWriter.pretty(json(report))`, written as it goes rather than built as a tree of a
     /// dozen values per finding first.
     static func writeJSON(_ report: LintReport, inPieces write: ([UInt8]) -> Void) {
@@ -165,6 +215,8 @@ public enum FindingsRenderer {
         static let message = key("message"), path = key("path"), statement = key("statement"), sid = key("sid")
         static let document = key("document")
         static let end = Array("\n    }".utf8)
+        /// Before each finding but the first: the comma after the one before, and the line break.
+        static let separator = Array(",\n    ".utf8)
         static let null = Array("null".utf8)
 
         static func key(_ name: String) -> [UInt8] { Array(",\n      \"\(name)\": ".utf8) }

@@ -28,4 +28,17 @@ import Testing
         #expect(FindingsRenderer.render(report, as: .json, toolVersion: "1") == JSONWriter.pretty(FindingsRenderer.json(report)))
         if count == 2_000 { #expect(pieces.count > 1) }
     }
+
+    @Test(arguments: [0, 1, 5, 2_000])
+    func jsonPutTogetherFromEachFilesFindingsIsTheSame(count: Int) {
+        let report = Self.report(findings: count)
+        let fileFindings = report.files.map { file in FindingsRenderer.jsonFindings(report.entries.filter { $0.file == file }) }
+        var out: [UInt8] = []
+        #expect(FindingsRenderer.renderJSON(report, fileFindings: fileFindings) { out += $0 } != nil)
+        #expect(String(decoding: out, as: UTF8.self) == JSONWriter.pretty(FindingsRenderer.json(report)))
+
+        var twice = report
+        twice.files.append(report.files[0])
+        #expect(FindingsRenderer.renderJSON(twice, fileFindings: fileFindings + [[]]) { _ in } == nil)
+    }
 }
