@@ -62,6 +62,7 @@ struct Lint: ParsableCommand {
             }
             return
         }
+        Memory.growInLargeSteps()
         let paths = files.flatMap(expand)
         var report = LintReport()
         var unreadable = false
