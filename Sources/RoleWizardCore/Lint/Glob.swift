@@ -45,13 +45,14 @@ enum Glob {
     }
 
     static func tokens(_ text: some StringProtocol) -> [Token] {
-        text.utf8.map { byte in
+        func token(_ byte: UInt8) -> Token {
             switch byte {
             case UInt8(ascii: "*"): return .run
             case UInt8(ascii: "?"): return .any
             default: return .byte(byte)
             }
         }
+        return text.utf8.withContiguousStorageIfAvailable { $0.map(token) } ?? text.utf8.map(token)
     }
 
     /// Whether some string matches both patterns: can a resource written with wildcards

@@ -403,10 +403,11 @@ final class ResourceReading: Sendable {
     let fields: [[Glob.Token]]
 
     init(_ text: String, cache: LintCache) {
-        problem = ResourceChecks.arnProblem(text)
-        service = ResourceChecks.service(of: text)
+        let parts = ARNFields.split(text)
+        problem = ResourceChecks.arnProblem(text, parts: parts)
+        service = ResourceChecks.service(parts: parts)
         serviceNumber = service.map(cache.arnServiceNumber)
-        fields = ResourceFormat.fields(ofResource: text)
+        fields = ResourceFormat.fields(ofResource: text, parts: parts)
     }
 }
 

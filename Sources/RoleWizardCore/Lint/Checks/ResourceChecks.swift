@@ -30,7 +30,11 @@ enum ResourceChecks {
     }
 
     static func arnProblem(_ text: String) -> ARNProblem? {
-        let parts = ARNFields.split(text)
+        arnProblem(text, parts: ARNFields.split(text))
+    }
+
+    /// `arnProblem` of a text already split by `ARNFields.split`.
+    static func arnProblem(_ text: String, parts: [Substring]) -> ARNProblem? {
         if parts.count == 6, parts[0] == "arn" {
             let account = parts[4]
             let accountOK = account.isEmpty || account == "aws" || account == Placeholder.account[...]
@@ -50,7 +54,10 @@ enum ResourceChecks {
 
     /// The service part of a resource ARN, when it has no wildcard.
     static func service(of arn: String) -> Substring? {
-        let parts = ARNFields.split(arn)
+        service(parts: ARNFields.split(arn))
+    }
+
+    static func service(parts: [Substring]) -> Substring? {
         guard parts.count >= 3, !Glob.hasWildcard(parts[2]) else { return nil }
         return parts[2]
     }
@@ -120,8 +127,8 @@ enum ResourceChecks {
 
     /// `${aws:username}` and `{{AccountId}}` can be anything when the policy is evaluated.
     static func policyVariablesAsWildcards(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "{")) else { return text }
         var out: [UInt8] = []
         var index = 0
         while index < bytes.count {
@@ -198,6 +205,13 @@ final class ResourceFormat: Sendable {
 
     static func fields(ofResource text: String) -> [[Glob.Token]] {
         split(ResourceChecks.policyVariablesAsWildcards(text)).map { Glob.tokens($0) }
+    }
+
+    /// `fields(ofResource:)` of a text already split by `ARNFields.split`.
+    static func fields(ofResource text: String, parts: [Substring]) -> [[Glob.Token]] {
+        // Without a policy variable the text splits as it is.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return parts.dropFirst().map { Glob.tokens($0) } }
+        return fields(ofResource: text)
     }
 }
 
