@@ -73,6 +73,12 @@ public enum JSONWriter {
 
     static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        writeEscapedContent(text, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A string's JSON form without its quotes.
+    static func writeEscapedContent(_ text: String, into out: inout [UInt8]) {
         // Runs of ASCII that need no escape are copied at once; from the first byte that is not
         // ASCII on, the rest goes scalar by scalar.
         func writePlainRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -100,7 +106,12 @@ public enum JSONWriter {
             let utf8 = text.utf8
             for scalar in text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: rest)...] { writeEscaped(scalar, into: &out) }
         }
-        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A non-negative integer's digits (a JSON number as `String(value)` writes it).
+    static func writeDigits(_ value: Int, into out: inout [UInt8]) {
+        guard value >= 10 || value < 0 else { out.append(UInt8(ascii: "0") + UInt8(value)); return }
+        out.append(contentsOf: String(value).utf8)
     }
 
     /// The ASCII bytes that `writeEscaped` writes as they are.

@@ -105,9 +105,16 @@ public enum FindingsRenderer {
         }
         var out: [UInt8] = []
         out.reserveCapacity(400 * entries.count)
+        var files: (name: String, json: [UInt8])?  // a file's findings name it alike: escaped once
         for position in positions {
             out += Member.separator
-            writeJSON(entries[position], into: &out)
+            let entry = entries[position]
+            if files?.name != entry.file {
+                var json: [UInt8] = []
+                JSONWriter.writeString(entry.file, into: &json)
+                files = (entry.file, json)
+            }
+            writeJSON(entry, file: files!.json, into: &out)
         }
         return out
     }
@@ -173,29 +180,35 @@ public enum FindingsRenderer {
     }
 
     /// One finding of `json(report)`, at its depth in the document (an item of `findings`). The
-    /// keys and the layout between them are written as whole runs of bytes.
-    static func writeJSON(_ entry: LintReport.Entry, into out: inout [UInt8]) {
+    /// keys and the layout between them are written as whole runs of bytes; `file`, when
+    /// given, is the file's name already written as JSON.
+    static func writeJSON(_ entry: LintReport.Entry, file: [UInt8]? = nil, into out: inout [UInt8]) {
         func string(_ value: String?) {
             if let value { JSONWriter.writeString(value, into: &out) } else { out += Member.null }
         }
         func number(_ value: Int?) {
-            if let value { out += String(value).utf8 } else { out += Member.null }
+            if let value { JSONWriter.writeDigits(value, into: &out) } else { out += Member.null }
         }
         let finding = entry.finding
         out += Member.file
-        string(entry.file)
+        if let file { out += file } else { string(entry.file) }
         out += Member.line
         number(entry.location?.line)
         out += Member.column
         number(entry.location?.column)
+        // A check's severity and code are plain ASCII.
         out += Member.severity
-        string(finding.severity.rawValue)
+        out.append(UInt8(ascii: "\""))
+        out += finding.severity.rawValue.utf8
+        out.append(UInt8(ascii: "\""))
         out += Member.code
-        string(finding.code)
+        out.append(UInt8(ascii: "\""))
+        out += finding.code.utf8
+        out.append(UInt8(ascii: "\""))
         out += Member.message
         string(finding.message)
         out += Member.path
-        string(finding.path.description)
+        writePath(finding.path, into: &out)
         out += Member.statement
         number(finding.statement)
         out += Member.sid
@@ -205,6 +218,30 @@ public enum FindingsRenderer {
             string(context)
         }
         out += Member.end
+    }
+
+    /// `path.description` as a JSON string: its keys escaped one by one (the dots and brackets
+    /// between them need no escape), rather than the description made first.
+    static func writePath(_ path: FieldPath, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let start = out.count
+        var first = true
+        for component in path.components {
+            switch component {
+            case let .key(name):
+                // As `description`: no dot before the first key, nor after empty keys alone.
+                if !first { out.append(UInt8(ascii: ".")) }
+                JSONWriter.writeEscapedContent(name, into: &out)
+                if !name.isEmpty { first = false }
+            case let .index(index):
+                out.append(UInt8(ascii: "["))
+                JSONWriter.writeDigits(index, into: &out)
+                out.append(UInt8(ascii: "]"))
+                first = false
+            }
+        }
+        if out.count == start { out += "(file)".utf8 }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// What `JSONWriter.pretty` writes before each member of a finding (a finding is at depth

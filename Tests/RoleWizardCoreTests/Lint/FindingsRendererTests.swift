@@ -19,6 +19,16 @@ import Testing
         return report
     }
 
+    @Test func pathsAreWrittenAsTheirDescription() {
+        let paths: [FieldPath] = [.root, .root / "", .root / "" / "x", .root / "Statement" / 0 / "Action" / 12, .root / 3 / "a\"b" / "",
+                                  .root / "ünï" / "`tick`" / 7, FieldPath([.key(""), .index(0), .key("")])]
+        for path in paths {
+            var out: [UInt8] = []
+            FindingsRenderer.writePath(path, into: &out)
+            #expect(String(decoding: out, as: UTF8.self) == JSONWriter.quoted(path.description), "\(path.components)")
+        }
+    }
+
     @Test(arguments: [0, 1, 5, 2_000])
     func jsonIsTheTreeWritten(count: Int) {
         let report = Self.report(findings: count)
