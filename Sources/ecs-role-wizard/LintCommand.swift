@@ -78,28 +78,37 @@ struct Lint: ParsableCommand {
             }
             return
         }
+        Memory.growInLargeSteps()
         let expanded = files.map(expand)
         let paths = Array(expanded.joined())
         var report = LintReport()
         // A folder with no policy in it is input that cannot be read, like a missing file.
         var unreadable = expanded.contains { $0.isEmpty }
-        for (file, outcome) in zip(paths, lintAll(paths)) {
+        var fileFindings: [[UInt8]] = []
+        for (file, outcome) in zip(paths, lintAll(paths, renderingJSON: format == .json)) {
             report.files.append(Self.name(file))
             switch outcome {
-            case let .linted(entries): report.entries += entries
+            case let .linted(entries, json):
+                report.entries += entries
+                fileFindings.append(json)
             case let .unreadable(why):
                 complain(file, why)
                 unreadable = true
+                fileFindings.append([])
             }
         }
-        FindingsRenderer.render(report, as: format, toolVersion: ECSRoleWizard.version) { FileHandle.standardOutput.write(Data($0)) }
+        func write(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
+        if format != .json || FindingsRenderer.renderJSON(report, fileFindings: fileFindings, inPieces: write) == nil {
+            FindingsRenderer.render(report, as: format, toolVersion: ECSRoleWizard.version, inPieces: write)
+        }
         if unreadable { throw ExitCode(2) }
         if report.reaches(failOn.severity) { throw ExitCode(1) }
     }
 
-    /// A file's findings, or why it could not be read.
+    /// A file's findings (and, for a JSON report, their JSON, rendered on the thread that
+    /// linted the file), or why it could not be read.
     enum Outcome: Sendable {
-        case linted([LintReport.Entry])
+        case linted([LintReport.Entry], json: [UInt8])
         case unreadable(String)
     }
 
@@ -108,7 +117,7 @@ struct Lint: ParsableCommand {
     /// Reads and lints the files on as many threads as there are cores, each thread taking the
     /// next file when it is done with one; the outcomes come back in the files' order, so the
     /// report is the same as one thread's. (The linter's caches are shared, behind locks.)
-    func lintAll(_ paths: [String]) -> [Outcome] {
+    func lintAll(_ paths: [String], renderingJSON: Bool) -> [Outcome] {
         let kind = kind, roleKind = roleKind
         let next = Mutex(0)
         let outcomes = Mutex([Outcome?](repeating: nil, count: paths.count))
@@ -124,7 +133,8 @@ struct Lint: ParsableCommand {
                 let file = paths[index]
                 switch Self.read(file) {
                 case let .success(bytes):
-                    done.append((index, .linted(Self.linter.lint(bytes: bytes, file: Self.name(file), as: kind, roleKind: roleKind))))
+                    let entries = Self.linter.lint(bytes: bytes, file: Self.name(file), as: kind, roleKind: roleKind)
+                    done.append((index, .linted(entries, json: renderingJSON ? FindingsRenderer.jsonFindings(entries) : [])))
                 case let .failure(why):
                     done.append((index, .unreadable(why.message)))
                 }

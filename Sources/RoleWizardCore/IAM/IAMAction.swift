@@ -9,12 +9,58 @@ public struct IAMAction: Sendable {
     /// `resourceTypes`. Empty when the action takes no resource (only `"Resource": "*"`).
     public let resourceTypes: [(name: String, required: Bool)]
     /// The condition keys the action supports, whatever the resource.
-    public let conditionKeys: [String]
+    public var conditionKeys: [String] { lists.conditionKeys }
     /// Other actions a caller also needs for this one to work (`service:Action`).
-    public let dependentActions: [String]
+    public var dependentActions: [String] { lists.dependentActions }
+    let lists: IAMActionLists
 
     /// `kms:Decrypt`.
     public var fullName: String { service + ":" + name }
+}
+
+/// An action's condition keys and dependent actions, read from its line of the catalog when
+/// someone asks: the linter never does, and reading them for every action of a service was a
+/// third of parsing it.
+struct IAMActionLists: Sendable {
+    let storage: CatalogBytes
+    let serviceKeys: IAMServiceKeyNames
+    let conditionKeysField: Range<Int>
+    let dependentActionsField: Range<Int>
+
+    /// The service's own string for a key it defines, a new one for a key it does not.
+    var conditionKeys: [String] {
+        storage.bytes.withUnsafeBufferPointer { serviceKeys.strings(in: conditionKeysField, of: $0) }
+    }
+
+    var dependentActions: [String] {
+        storage.bytes.withUnsafeBufferPointer { buffer in
+            var found: [String] = []
+            IAMCatalogFile.forEachItem(buffer, dependentActionsField) { found.append(IAMCatalogFile.string(buffer, $0)) }
+            return found
+        }
+    }
+}
+
+/// A service's condition key names, packed for lookups, with their strings: so that the
+/// hundreds of mentions of `aws:ResourceTag/${TagKey}` share one.
+final class IAMServiceKeyNames: Sendable {
+    let packed: IAMPackedNames
+    let names: [String]
+
+    init(packed: IAMPackedNames, names: [String]) {
+        self.packed = packed
+        self.names = names
+    }
+
+    /// The keys listed in `field` of the catalog's bytes.
+    func strings(in field: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>) -> [String] {
+        var found: [String] = []
+        IAMCatalogFile.forEachItem(buffer, field) { item in
+            let known = packed.position(of: UnsafeBufferPointer(rebasing: buffer[item]))
+            found.append(known.map { names[$0] } ?? IAMCatalogFile.string(buffer, item))
+        }
+        return found
+    }
 }
 
 /// A resource type an action can be scoped to, e.g. `key` in KMS.

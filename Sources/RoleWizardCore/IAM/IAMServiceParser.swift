@@ -13,15 +13,20 @@ enum IAMServiceParser {
         return storage.bytes.withUnsafeBufferPointer { buffer in
             var actionNames: [Range<Int>] = []
             func string(_ range: Range<Int>) -> String { File.string(buffer, range) }
+            /// The condition keys' names packed for lookups, made at the first R or A line (the
+            /// C lines come first): a lookup there is a memcmp a step, where a search of the
+            /// file's lines folds each byte it compares.
+            var serviceKeyNames: IAMServiceKeyNames?
+            func serviceKeys() -> IAMServiceKeyNames {
+                if let serviceKeyNames { return serviceKeyNames }
+                let made = IAMServiceKeyNames(packed: IAMPackedNames(buffer, keyNames), names: conditionKeys.map(\.name))
+                serviceKeyNames = made
+                return made
+            }
             /// The service's own string for a key it defines (so that the hundreds of mentions of
             /// `aws:ResourceTag/${TagKey}` share one), a new one for a key it does not.
             func keys(_ field: Range<Int>) -> [String] {
-                var found: [String] = []
-                File.forEachItem(buffer, field) { item in
-                    let known = IAMNameMatching.binarySearch(Bytes(rebasing: buffer[item]), in: buffer, keyNames)
-                    found.append(known.map { conditionKeys[$0].name } ?? string(item))
-                }
-                return found
+                serviceKeys().strings(in: field, of: buffer)
             }
             var start = lines.lowerBound
             while start < lines.upperBound {
@@ -60,20 +65,20 @@ enum IAMServiceParser {
                                                                  compare: IAMNameMatching.compareExact)
                         types.append((known.map { resourceTypes[$0].name } ?? string(name), required))
                     }
-                    var dependent: [String] = []
-                    File.forEachItem(buffer, (t4 + 1)..<end) { dependent.append(string($0)) }
                     actions.append(IAMAction(
                         service: prefix, name: string((t0 + 1)..<t1),
                         // IAMCatalog.init checked the code.
                         accessLevel: AccessLevel(code: buffer[t1 + 1]) ?? .write,
-                        resourceTypes: types, conditionKeys: keys((t3 + 1)..<t4), dependentActions: dependent))
+                        resourceTypes: types,
+                        lists: IAMActionLists(storage: storage, serviceKeys: serviceKeys(),
+                                              conditionKeysField: (t3 + 1)..<t4, dependentActionsField: (t4 + 1)..<end)))
                     actionNames.append((t0 + 1)..<t1)
                 default:
                     break
                 }
             }
             let index = IAMServiceIndex(actionNames: IAMPackedNames(buffer, actionNames),
-                                        conditionKeyNames: IAMPackedNames(buffer, keyNames), conditionKeys: conditionKeys)
+                                        conditionKeyNames: serviceKeyNames?.packed ?? IAMPackedNames(buffer, keyNames), conditionKeys: conditionKeys)
             return IAMService(prefix: prefix, name: name, actions: actions, resourceTypes: resourceTypes,
                               conditionKeys: conditionKeys, index: index)
         }

@@ -73,29 +73,50 @@ public enum JSONWriter {
 
     static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        let wasASCII = text.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-            // Runs of bytes that need no escape are copied at once.
-            var run = 0
-            for index in bytes.indices where needsEscape(bytes[index]) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                writeEscaped(Unicode.Scalar(bytes[index]), into: &out)
-                run = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-            return true
-        }
-        if !wasASCII {
-            for scalar in text.unicodeScalars { writeEscaped(scalar, into: &out) }
-        }
+        writeEscapedContent(text, into: &out)
         out.append(UInt8(ascii: "\""))
     }
 
-    /// An ASCII byte that `writeEscaped` does not write as it is.
-    @inline(__always)
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == 0x7F
+    /// A string's JSON form without its quotes.
+    static func writeEscapedContent(_ text: String, into out: inout [UInt8]) {
+        // Runs of ASCII that need no escape are copied at once; from the first byte that is not
+        // ASCII on, the rest goes scalar by scalar.
+        func writePlainRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            isPlain.withUnsafeBufferPointer { isPlain in
+                var run = 0
+                for index in bytes.indices where !isPlain[Int(bytes[index])] {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    if bytes[index] >= 0x80 { return index }
+                    writeEscaped(Unicode.Scalar(bytes[index]), into: &out)
+                    run = index + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+                return nil
+            }
+        }
+        var rest: Int?
+        if let found = text.utf8.withContiguousStorageIfAvailable(writePlainRuns) {
+            rest = found
+        } else {
+            var copy = text
+            rest = copy.withUTF8(writePlainRuns)
+        }
+        if let rest {
+            // `rest` follows ASCII bytes, so it starts a scalar.
+            let utf8 = text.utf8
+            for scalar in text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: rest)...] { writeEscaped(scalar, into: &out) }
+        }
+    }
+
+    /// A non-negative integer's digits (a JSON number as `String(value)` writes it).
+    static func writeDigits(_ value: Int, into out: inout [UInt8]) {
+        guard value >= 10 || value < 0 else { out.append(UInt8(ascii: "0") + UInt8(value)); return }
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    /// The ASCII bytes that `writeEscaped` writes as they are.
+    private static let isPlain: [Bool] = (0...255).map { byte in
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "`")
     }
 
     private static func writeEscaped(_ scalar: Unicode.Scalar, into out: inout [UInt8]) {

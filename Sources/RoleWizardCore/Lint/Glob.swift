@@ -45,13 +45,14 @@ enum Glob {
     }
 
     static func tokens(_ text: some StringProtocol) -> [Token] {
-        text.utf8.map { byte in
+        func token(_ byte: UInt8) -> Token {
             switch byte {
             case UInt8(ascii: "*"): return .run
             case UInt8(ascii: "?"): return .any
             default: return .byte(byte)
             }
         }
+        return text.utf8.withContiguousStorageIfAvailable { $0.map(token) } ?? text.utf8.map(token)
     }
 
     /// Whether some string matches both patterns: can a resource written with wildcards
@@ -61,6 +62,16 @@ enum Glob {
         // every pattern, and two patterns without wildcards meet when they are equal.
         if a == [.run] || b == [.run] { return true }
         if a.allSatisfy(isByte) && b.allSatisfy(isByte) { return a == b }
+        // Two literal bytes that differ where both patterns start (or end) with literals:
+        // no string begins (or ends) with both.
+        for (x, y) in zip(a, b) {
+            guard case let .byte(p) = x, case let .byte(q) = y else { break }
+            if p != q { return false }
+        }
+        for (x, y) in zip(a.reversed(), b.reversed()) {
+            guard case let .byte(p) = x, case let .byte(q) = y else { break }
+            if p != q { return false }
+        }
         let m = a.count, n = b.count
         // The table on the stack: the linter asks this of thousands of pairs of fields.
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: (m + 1) * (n + 1)) { reachable in

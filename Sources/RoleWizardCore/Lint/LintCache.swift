@@ -9,7 +9,10 @@ import Synchronization
 /// is worked out outside the lock; when two threads work out the same one, the first kept is
 /// the one both use (and they are the same anyway).
 final class LintCache: Sendable {
-    private let meanings = Memo<String, ActionMeaning>()
+    private let meanings = Mutex(MeaningTable())
+    /// Meanings of texts that are not ASCII, by String equality (canonical equivalence), which
+    /// the byte-hashed table does not see.
+    private let otherMeanings = Memo<String, ActionMeaning>()
     private let suggestionLists = Memo<String, [String]>()
     private let candidateLists = Memo<String, Suggest.Candidates>()
     private let conditionKeyTypes = Memo<String, String?>()
@@ -31,7 +34,16 @@ final class LintCache: Sendable {
 
     /// What an Action entry's text means, worked out once per distinct text.
     func meaning(of text: String, in catalog: IAMCatalog) -> ActionMeaning {
-        meanings.value(text) { ActionMeaning.make(text, catalog: catalog, cache: self) }
+        guard let hash = MeaningTable.hash(text) else {
+            return otherMeanings.value(text) { ActionMeaning.make(text, catalog: catalog, cache: self) }
+        }
+        if let kept = meanings.withLock({ $0.meaning(of: text, hash: hash) }) { return kept }
+        let meaning = ActionMeaning.make(text, catalog: catalog, cache: self)
+        return meanings.withLock { table in
+            if let kept = table.meaning(of: text, hash: hash) { return kept }
+            table.insert(meaning, for: text, hash: hash)
+            return meaning
+        }
     }
 
     /// The number of a service's resource type, for `format(number:)` and `admits`.
@@ -125,6 +137,84 @@ final class LintCache: Sendable {
     }
 }
 
+/// Meanings by their action text, the one table the linter reads for every Action entry
+/// (64,000 for the managed policies). Open addressing on a cheap hash of the text's bytes,
+/// with the hash's top half kept in each slot, so that a probe rarely reads another text:
+/// a Dictionary's SipHash and its comparisons with each key it probes past cost several
+/// times as much. For ASCII texts only, where equal strings are equal bytes.
+struct MeaningTable: Sendable {
+    /// The hash's top 32 bits and the meaning's position + 1; 0 is an empty slot.
+    private var slots = [UInt64](repeating: 0, count: 1 << 12)
+    private var texts: [String] = []
+    private var meanings: [ActionMeaning] = []
+
+    func meaning(of text: String, hash: UInt64) -> ActionMeaning? {
+        let mask = slots.count - 1, check = hash >> 32
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            if slots[slot] >> 32 == check {
+                let position = Int(slots[slot] & 0xFFFF_FFFF) - 1
+                if texts[position] == text { return meanings[position] }
+            }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func insert(_ meaning: ActionMeaning, for text: String, hash: UInt64) {
+        if (texts.count + 1) * 2 > slots.count { grow() }
+        texts.append(text)
+        meanings.append(meaning)
+        place(texts.count - 1, hash: hash)
+    }
+
+    private mutating func place(_ position: Int, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash >> 32) << 32 | UInt64(position + 1)
+    }
+
+    private mutating func grow() {
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        for position in texts.indices { place(position, hash: Self.hash(texts[position])!) }
+    }
+
+    /// A multiply-and-rotate hash of the text's bytes, eight at a time; nil when the text is
+    /// not ASCII. (Not proof against crafted collisions: those could make the table slow,
+    /// not wrong.)
+    static func hash(_ text: String) -> UInt64? {
+        func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+            ((hash ^ word) &* 0x9E37_79B9_7F4A_7C15).rotated(by: 29)
+        }
+        func hashBytes(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
+            var hash = UInt64(bytes.count) &* 0xC2B2_AE3D_27D4_EB4F
+            var high: UInt64 = 0  // every byte's top bit, or-ed: ASCII leaves it clear
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                high |= word
+                hash = mix(hash, word)
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+            high |= tail
+            guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
+            hash = mix(hash, tail)
+            // Spread the high bits into the low ones, which pick the slot.
+            hash ^= hash >> 31
+            return hash &* 0xBF58_476D_1CE4_E5B9
+        }
+        if let hash = text.utf8.withContiguousStorageIfAvailable({ hashBytes(UnsafeRawBufferPointer($0)) }) { return hash }
+        return Array(text.utf8).withUnsafeBytes(hashBytes)
+    }
+}
+
+extension UInt64 {
+    func rotated(by count: UInt64) -> UInt64 { self << count | self >> (64 - count) }
+}
+
 /// Values worked out once per key, behind a lock.
 final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let table = Mutex<[Key: Value]>([:])
@@ -200,6 +290,17 @@ final class ActionMeaning: Sendable {
     let firstWrite: IAMAction?
     /// Worked out on first use by `LintCache.resourceFacts`.
     let resourceFacts = Mutex<ResourceFacts?>(nil)
+    /// The text is `*`: every action.
+    var isEverything: Bool { if case .everything = lookup { return true } else { return false } }
+    private let loweredNames = Mutex<[[UInt8]]?>(nil)
+
+    /// The actions' names in ASCII lower case, made on first use (to compare wildcards).
+    func loweredActionNames() -> [[UInt8]] {
+        if let kept = loweredNames.withLock({ $0 }) { return kept }
+        let names = actions.map { Glob.lowered($0.name) }
+        loweredNames.withLock { $0 = names }
+        return names
+    }
 
     final class ResourceFacts: Sendable {
         /// The services whose ARNs the actions act on (`s3:Get*` → s3), by `arnServiceNumber`.
@@ -228,7 +329,7 @@ final class ActionMeaning: Sendable {
             servicePrefix = String(decoding: text.utf8.prefix(prefixEnd), as: UTF8.self).lowercased()
         }
         lowercasedHash = lowercased.hashValue
-        mayBeAnyService = text == "*" || spelling.prefixHasWildcard
+        mayBeAnyService = text.isStar || spelling.prefixHasWildcard
         loweredName = spelling.colon.map { Array(spelling.lowered[($0 + 1)...]) }
         nameHasWildcard = spelling.nameHasWildcard
         // By position: iterating would copy every action (five references each) to ask about it.
@@ -249,7 +350,7 @@ final class ActionMeaning: Sendable {
         func meaning(_ lookup: ActionLookup, _ actions: [IAMAction] = []) -> ActionMeaning {
             ActionMeaning(text, spelling: spelling, lookup: lookup, actions: actions)
         }
-        if text == "*" { return meaning(.everything) }
+        if text.isStar { return meaning(.everything) }
         if let message = PolicyGrammar.checkAction(text) { return meaning(.invalid(message)) }
         // A valid action is ASCII: its bytes are its characters.
         let separator = text.utf8.index(text.utf8.startIndex, offsetBy: spelling.colon!)
@@ -280,15 +381,14 @@ struct ActionSpelling {
     init(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            lowered.reserveCapacity(bytes.count)
-            for (offset, byte) in bytes.enumerated() {
-                if byte >= 0x80 { isASCII = false }
-                if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") {
-                    if colon == nil { prefixHasWildcard = true } else { nameHasWildcard = true }
-                }
-                if byte == UInt8(ascii: ":") && colon == nil { colon = offset }
-                lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            isASCII = bytes.allSatisfy { $0 < 0x80 }
+            colon = bytes.firstIndex(of: UInt8(ascii: ":"))
+            func hasWildcard(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+                part.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
             }
+            prefixHasWildcard = hasWildcard(bytes[..<(colon ?? bytes.count)])
+            nameHasWildcard = colon.map { hasWildcard(bytes[($0 + 1)...]) } ?? false
         }
     }
 }
@@ -303,10 +403,11 @@ final class ResourceReading: Sendable {
     let fields: [[Glob.Token]]
 
     init(_ text: String, cache: LintCache) {
-        problem = ResourceChecks.arnProblem(text)
-        service = ResourceChecks.service(of: text)
+        let parts = ARNFields.split(text)
+        problem = ResourceChecks.arnProblem(text, parts: parts)
+        service = ResourceChecks.service(parts: parts)
         serviceNumber = service.map(cache.arnServiceNumber)
-        fields = ResourceFormat.fields(ofResource: text)
+        fields = ResourceFormat.fields(ofResource: text, parts: parts)
     }
 }
 

@@ -48,11 +48,6 @@ public struct LocatedJSON: Sendable {
         members?.first { $0.key == key }?.value
     }
 
-    /// Where the first member called `key` has its key written.
-    public func keyLocation(of key: String) -> SourceLocation? {
-        members?.first { $0.key == key }?.keyLocation
-    }
-
     /// How the value reads in a message: `"text"`, `12`, `a list`, `an object`.
     public var described: String {
         switch value {

@@ -13,8 +13,13 @@ extension LocatedJSON {
     /// keys, and Yams (which has positions) reads the 1,582 AWS managed policies about ten times
     /// slower than this byte scan. Columns count Unicode scalars, from 1.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> LocatedJSON {
-        var parser = LocatedJSONParser(bytes: bytes)
-        return try parser.document()
+        // The parser reads the bytes through a buffer pointer, valid for this call: the
+        // scanning loops are most of parsing, and an array's subscript checks its bounds.
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            var parser = LocatedJSONParser(bytes: buffer)
+            return Result { () throws(JSONSyntaxError) -> LocatedJSON in try parser.document() }
+        }
+        return try parsed.get()
     }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> LocatedJSON {
@@ -23,7 +28,7 @@ extension LocatedJSON {
 }
 
 struct LocatedJSONParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var line = 1
     /// Where the current line starts, in bytes; columns are counted from it on demand.
@@ -39,9 +44,9 @@ struct LocatedJSONParser {
     /// An ASCII text's columns are byte counts: no scalars to count.
     let isASCII: Bool
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        isASCII = bytes.withUnsafeBufferPointer { $0.reduce(0, |) < 0x80 }
+        isASCII = bytes.reduce(0, |) < 0x80
         // A UTF-8 byte-order mark is allowed and skipped.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }
     }
@@ -76,6 +81,9 @@ struct LocatedJSONParser {
 
     mutating func skipWhitespace() {
         while index < bytes.count {
+            // An indentation's spaces eight at a time.
+            while index + 8 <= bytes.count && word(at: index) == 0x2020_2020_2020_2020 { index += 8 }
+            guard index < bytes.count else { return }
             switch bytes[index] {
             case 0x20, 0x09, 0x0D: index += 1
             case 0x0A:
@@ -85,6 +93,25 @@ struct LocatedJSONParser {
             default: return
             }
         }
+    }
+
+    /// The eight bytes at `offset`, for the loops that skip plain runs a word at a time.
+    @inline(__always)
+    func word(at offset: Int) -> UInt64 {
+        UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    }
+
+    // The classic tests for a zero byte and for a byte below a bound (up to 0x80): exact as
+    // yes-or-no answers.
+    @inline(__always)
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let value = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (value &- 0x0101_0101_0101_0101) & ~value & 0x8080_8080_8080_8080 != 0
+    }
+
+    @inline(__always)
+    static func hasByteBelow(_ word: UInt64, _ bound: UInt8) -> Bool {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(bound)) & ~word & 0x8080_8080_8080_8080 != 0
     }
 
     func describeHere() -> String {
@@ -213,13 +240,23 @@ struct LocatedJSONParser {
         let start = index
         // Fast path: no escapes, the common case for policy text.
         var allBytes: UInt8 = 0
+        // Eight bytes at a time while none is a quote, a backslash or a control character
+        // (the byte loop below deals with the word that holds one).
+        var words: UInt64 = 0
+        while index + 8 <= bytes.count {
+            let word = word(at: index)
+            if Self.hasByte(word, UInt8(ascii: "\"")) || Self.hasByte(word, UInt8(ascii: "\\")) || Self.hasByteBelow(word, 0x20) { break }
+            words |= word
+            index += 8
+        }
+        if words & 0x8080_8080_8080_8080 != 0 { allBytes = 0x80 }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 // ASCII needs no checking; `String(validating:)` is a generic call that costs
                 // more than making the string, and policies hold a hundred thousand of them.
                 let text: String? = allBytes < 0x80
-                    ? bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<index]), as: UTF8.self) }
+                    ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                     : String(validating: bytes[start..<index], as: UTF8.self)
                 guard let text else { throw fail("the string is not valid UTF-8") }
                 index += 1

@@ -144,14 +144,107 @@ struct PolicyView {
         }
     }
 
+    /// A statement's elements, by the keys IAM knows (`statementKeys`).
+    enum Element: CaseIterable {
+        case sid, effect, principal, notPrincipal, action, notAction, resource, notResource, condition
+
+        var key: String {
+            switch self {
+            case .sid: return "Sid"
+            case .effect: return "Effect"
+            case .principal: return "Principal"
+            case .notPrincipal: return "NotPrincipal"
+            case .action: return "Action"
+            case .notAction: return "NotAction"
+            case .resource: return "Resource"
+            case .notResource: return "NotResource"
+            case .condition: return "Condition"
+            }
+        }
+
+        init?(key: String) {
+            switch key {
+            case "Sid": self = .sid
+            case "Effect": self = .effect
+            case "Principal": self = .principal
+            case "NotPrincipal": self = .notPrincipal
+            case "Action": self = .action
+            case "NotAction": self = .notAction
+            case "Resource": self = .resource
+            case "NotResource": self = .notResource
+            case "Condition": self = .condition
+            default: return nil
+            }
+        }
+    }
+
+    /// Where a statement's elements are among its members: the first member of each key (as
+    /// `LocatedJSON[key]` finds it), found in one pass instead of a scan of the members per key.
+    struct StatementElements {
+        let members: [LocatedJSON.Member]
+        private var sid = -1, effect = -1, principal = -1, notPrincipal = -1, action = -1, notAction = -1
+        private var resource = -1, notResource = -1, condition = -1
+
+        init(_ members: [LocatedJSON.Member]) {
+            self.members = members
+            // Backwards, so that a key's first member is the one kept.
+            for position in members.indices.reversed() {
+                guard let element = Element(key: members[position].key) else { continue }
+                self[position: element] = position
+            }
+        }
+
+        private subscript(position element: Element) -> Int {
+            get {
+                switch element {
+                case .sid: return sid
+                case .effect: return effect
+                case .principal: return principal
+                case .notPrincipal: return notPrincipal
+                case .action: return action
+                case .notAction: return notAction
+                case .resource: return resource
+                case .notResource: return notResource
+                case .condition: return condition
+                }
+            }
+            set {
+                switch element {
+                case .sid: sid = newValue
+                case .effect: effect = newValue
+                case .principal: principal = newValue
+                case .notPrincipal: notPrincipal = newValue
+                case .action: action = newValue
+                case .notAction: notAction = newValue
+                case .resource: resource = newValue
+                case .notResource: notResource = newValue
+                case .condition: condition = newValue
+                }
+            }
+        }
+
+        subscript(element: Element) -> LocatedJSON? {
+            let position = self[position: element]
+            return position < 0 ? nil : members[position].value
+        }
+
+        func has(_ element: Element) -> Bool { self[position: element] >= 0 }
+
+        func keyLocation(_ element: Element) -> SourceLocation? {
+            let position = self[position: element]
+            return position < 0 ? nil : members[position].keyLocation
+        }
+    }
+
     static func readStatement(_ node: LocatedJSON, index: Int, path: FieldPath, run: LintRun) -> Statement? {
         guard let members = node.members else {
             run.report(.wrongType, "a statement must be an object, not \(node.described)", path: path, location: node.location)
             return nil
         }
         reportUnknownAndDuplicateKeys(members, allowed: statementKeys, what: "a statement", at: path, run: run)
+        let elements = StatementElements(members)
         let statement = Statement(index: index, path: path, location: node.location)
-        if let sid = node["Sid"] {
+        if let sid = elements[.sid] {
             if let text = sid.string {
                 statement.sid = text
                 statement.sidLocation = sid.location
@@ -163,7 +256,7 @@ struct PolicyView {
                 run.report(.wrongType, "Sid must be a string, not \(sid.described)", path: path / "Sid", location: sid.location, statement: statement)
             }
         }
-        if let effect = node["Effect"] {
+        if let effect = elements[.effect] {
             statement.effect = effect.string.flatMap(Effect.init(rawValue:))
             if statement.effect == nil {
                 let hint = effect.string.flatMap { text in Effect.allCases.first { $0.rawValue.lowercased() == text.lowercased() } }
@@ -174,54 +267,56 @@ struct PolicyView {
         } else {
             run.report(.invalidEffect, "the statement has no Effect (\"Allow\" or \"Deny\")", path: path, location: node.location, statement: statement)
         }
-        statement.action = strings(node["Action"], in: path, key: "Action", what: "Action", statement: statement, run: run)
-        statement.notAction = strings(node["NotAction"], in: path, key: "NotAction", what: "NotAction", statement: statement, run: run)
-        statement.resource = strings(node["Resource"], in: path, key: "Resource", what: "Resource", statement: statement, run: run)
-        statement.notResource = strings(node["NotResource"], in: path, key: "NotResource", what: "NotResource", statement: statement, run: run)
-        statement.principal = node["Principal"]
-        statement.notPrincipal = node["NotPrincipal"]
+        statement.action = strings(elements[.action], in: path, key: "Action", what: "Action", statement: statement, run: run)
+        statement.notAction = strings(elements[.notAction], in: path, key: "NotAction", what: "NotAction", statement: statement, run: run)
+        statement.resource = strings(elements[.resource], in: path, key: "Resource", what: "Resource", statement: statement, run: run)
+        statement.notResource = strings(elements[.notResource], in: path, key: "NotResource", what: "NotResource", statement: statement, run: run)
+        statement.principal = elements[.principal]
+        statement.notPrincipal = elements[.notPrincipal]
 
-        checkElements(node, statement: statement, run: run)
-        for (key, principal) in [("Principal", statement.principal), ("NotPrincipal", statement.notPrincipal)] {
-            if let principal { checkPrincipal(principal, at: path / key, statement: statement, run: run) }
-        }
-        if let condition = node["Condition"] {
+        checkElements(elements, at: node.location, statement: statement, run: run)
+        if let principal = statement.principal { checkPrincipal(principal, at: path / "Principal", statement: statement, run: run) }
+        if let notPrincipal = statement.notPrincipal { checkPrincipal(notPrincipal, at: path / "NotPrincipal", statement: statement, run: run) }
+        if let condition = elements[.condition] {
             statement.conditions = readCondition(condition, at: path / "Condition", statement: statement, run: run)
         }
         return statement
     }
 
+    static let exclusivePairs: [(Element, Element)] = [(.action, .notAction), (.resource, .notResource), (.principal, .notPrincipal)]
+    static let principalKeys: [Element] = [.principal, .notPrincipal], resourceKeys: [Element] = [.resource, .notResource]
+
     /// Which elements a statement must have, and which it must not, for its use.
-    static func checkElements(_ node: LocatedJSON, statement: Statement, run: LintRun) {
+    static func checkElements(_ elements: StatementElements, at location: SourceLocation?, statement: Statement, run: LintRun) {
         let path = statement.path
-        let has = { (key: String) in node[key] != nil }
-        if !has("Action") && !has("NotAction") {
-            run.report(.missingAction, "the statement has no Action (or NotAction)", path: path, location: node.location, statement: statement)
+        let has = elements.has
+        if !has(.action) && !has(.notAction) {
+            run.report(.missingAction, "the statement has no Action (or NotAction)", path: path, location: location, statement: statement)
         }
-        for (first, second) in [("Action", "NotAction"), ("Resource", "NotResource"), ("Principal", "NotPrincipal")] where has(first) && has(second) {
-            run.report(.conflictingElements, "a statement has \(first) or \(second), not both", path: path / second,
-                       location: node.keyLocation(of: second), statement: statement)
+        for (first, second) in exclusivePairs where has(first) && has(second) {
+            run.report(.conflictingElements, "a statement has \(first.key) or \(second.key), not both", path: path / second.key,
+                       location: elements.keyLocation(second), statement: statement)
         }
         switch run.use {
         case .identity:
-            if !has("Resource") && !has("NotResource") {
+            if !has(.resource) && !has(.notResource) {
                 run.report(.missingResource, "a permissions statement needs Resource (\"*\" when its actions take no resource)",
-                           path: path, location: node.location, statement: statement)
+                           path: path, location: location, statement: statement)
             }
-            for key in ["Principal", "NotPrincipal"] where has(key) {
-                run.report(.principalInIdentityPolicy, "\(key) in a permissions policy: the identity the policy is attached to is the principal",
-                           path: path / key, location: node.keyLocation(of: key), statement: statement)
+            for key in principalKeys where has(key) {
+                run.report(.principalInIdentityPolicy, "\(key.key) in a permissions policy: the identity the policy is attached to is the principal",
+                           path: path / key.key, location: elements.keyLocation(key), statement: statement)
             }
         case .trust:
-            if !has("Principal") && !has("NotPrincipal") {
+            if !has(.principal) && !has(.notPrincipal) {
                 run.report(.missingPrincipal, "a trust policy statement needs a Principal: who may assume the role",
-                           path: path, location: node.location, statement: statement)
+                           path: path, location: location, statement: statement)
             }
-            for key in ["Resource", "NotResource"] where has(key) {
-                run.report(.resourceInTrustPolicy, "\(key) in a trust policy: the role itself is the resource",
-                           path: path / key, location: node.keyLocation(of: key), statement: statement)
+            for key in resourceKeys where has(key) {
+                run.report(.resourceInTrustPolicy, "\(key.key) in a trust policy: the role itself is the resource",
+                           path: path / key.key, location: elements.keyLocation(key), statement: statement)
             }
-            for item in statement.action?.items ?? [] where item.text != "*" && !item.text.lowercased().hasPrefix("sts:") {
+            for item in statement.action?.items ?? [] where !item.text.isStar && !item.text.lowercased().hasPrefix("sts:") {
                 run.report(.trustActionNotSTS, "a trust policy allows only sts: actions (sts:AssumeRole, sts:TagSession…), not \(JSONWriter.quoted(item.text))",
                            path: item.path, location: item.location, statement: statement)
             }

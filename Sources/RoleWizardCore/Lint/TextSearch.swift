@@ -18,3 +18,14 @@ extension StringProtocol {
         return (quick ?? nil) ?? contains(needle.description)
     }
 }
+
+extension StringProtocol {
+    /// Exactly "*": comparing a long string with "*" is a call into the runtime, this is two loads.
+    var isStar: Bool { utf8.count == 1 && utf8.first == UInt8(ascii: "*") }
+
+    /// Every byte ASCII, read as one buffer where the text is contiguous (String.UTF8View's
+    /// iterator costs several instructions a byte).
+    var isAllASCII: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+}

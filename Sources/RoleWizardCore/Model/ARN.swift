@@ -20,9 +20,7 @@ public struct ARN: Equatable, Sendable, CustomStringConvertible {
     /// accepted where IAM policies accept them; anything else malformed is a sentence saying so.
     public static func parse(_ text: String) -> Result<ARN, ARNError> {
         // An ASCII text's bytes are its characters ("\r\n", one character, holds no colon).
-        let parts = text.utf8.allSatisfy({ $0 < 0x80 })
-            ? text.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 5, omittingEmptySubsequences: false).map { String(Substring($0)) }
-            : text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        let parts = asciiParts(text) ?? text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn" else {
             return .failure(ARNError("\(IAMRules.quoted(text)) is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)"))
         }
@@ -50,10 +48,28 @@ public struct ARN: Equatable, Sendable, CustomStringConvertible {
 }
 
 extension ARN {
+    /// `text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)` for ASCII
+    /// text, where bytes are characters, from its bytes; nil for other text.
+    static func asciiParts(_ text: String) -> [String]? {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var parts: [String] = []
+            parts.reserveCapacity(6)
+            var start = 0
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: ":") && parts.count < 5 {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self))
+                start = offset + 1
+            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return parts
+        }
+        return found ?? nil
+    }
+
     /// Letters, digits, "-" and "*"; an ASCII name is checked byte by byte rather than through
     /// Unicode's character properties (the linter reads thousands of ARNs).
     static func isServiceName(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isAllASCII {
             return text.utf8.allSatisfy { byte in
                 (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                     || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*")

@@ -92,6 +92,63 @@ public enum FindingsRenderer {
                 + Severity.allCases.map { ($0.rawValue, JSONValue.number(String(report.count($0)))) })
     }
 
+    /// One file's findings as `render(_:as: .json)` lays them out in `findings`, each after the
+    /// comma and line break that come before it there: a lint of many files can render each
+    /// file on the thread that linted it, and `renderJSON(_:fileFindings:inPieces:)` puts them
+    /// together. `entries` are the file's, in the order the linter gave them.
+    public static func jsonFindings(_ entries: [LintReport.Entry]) -> [UInt8] {
+        // In a file, `sortedPositions`' order is by position, then most severe first.
+        let positions = entries.indices.sorted { l, r in
+            let lhs = entries[l], rhs = entries[r]
+            return (lhs.location?.line ?? 0, lhs.location?.column ?? 0, lhs.finding.severity.rank, l)
+                < (rhs.location?.line ?? 0, rhs.location?.column ?? 0, rhs.finding.severity.rank, r)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(400 * entries.count)
+        var files: (name: String, json: [UInt8])?  // a file's findings name it alike: escaped once
+        for position in positions {
+            out += Member.separator
+            let entry = entries[position]
+            if files?.name != entry.file {
+                var json: [UInt8] = []
+                JSONWriter.writeString(entry.file, into: &json)
+                files = (entry.file, json)
+            }
+            writeJSON(entry, file: files!.json, into: &out)
+        }
+        return out
+    }
+
+    /// `render(report, as: .json)` put together from each file's `jsonFindings`, in the order of
+    /// `report.files`; nil when a file is named twice (its findings are then sorted together).
+    public static func renderJSON(_ report: LintReport, fileFindings: [[UInt8]], inPieces write: ([UInt8]) -> Void) -> Void? {
+        guard Set(report.files).count == report.files.count, fileFindings.count == report.files.count else { return nil }
+        var out = Array("{\n  \"findings\": ".utf8)
+        out.reserveCapacity(1 << 17)
+        if fileFindings.allSatisfy(\.isEmpty) {
+            out += "[]".utf8
+        } else {
+            out.append(UInt8(ascii: "["))
+            var first = true
+            for findings in fileFindings where !findings.isEmpty {
+                // The first finding's separator is only the line break.
+                out += first ? findings.dropFirst() : findings[...]
+                first = false
+                if out.count >= 1 << 16 {
+                    write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            JSONWriter.newline(into: &out, indent: 1)
+            out.append(UInt8(ascii: "]"))
+        }
+        out += ",\n  \"summary\": ".utf8
+        JSONWriter.write(summary(report), into: &out, indent: 1, pretty: true)
+        out += "\n}\n".utf8
+        write(out)
+        return ()
+    }
+
     /// `JSONWriter.pretty(json(report))`, written as it goes rather than built as a tree of a
     /// dozen values per finding first.
     static func writeJSON(_ report: LintReport, inPieces write: ([UInt8]) -> Void) {
@@ -123,29 +180,35 @@ public enum FindingsRenderer {
     }
 
     /// One finding of `json(report)`, at its depth in the document (an item of `findings`). The
-    /// keys and the layout between them are written as whole runs of bytes.
-    static func writeJSON(_ entry: LintReport.Entry, into out: inout [UInt8]) {
+    /// keys and the layout between them are written as whole runs of bytes; `file`, when
+    /// given, is the file's name already written as JSON.
+    static func writeJSON(_ entry: LintReport.Entry, file: [UInt8]? = nil, into out: inout [UInt8]) {
         func string(_ value: String?) {
             if let value { JSONWriter.writeString(value, into: &out) } else { out += Member.null }
         }
         func number(_ value: Int?) {
-            if let value { out += String(value).utf8 } else { out += Member.null }
+            if let value { JSONWriter.writeDigits(value, into: &out) } else { out += Member.null }
         }
         let finding = entry.finding
         out += Member.file
-        string(entry.file)
+        if let file { out += file } else { string(entry.file) }
         out += Member.line
         number(entry.location?.line)
         out += Member.column
         number(entry.location?.column)
+        // A check's severity and code are plain ASCII.
         out += Member.severity
-        string(finding.severity.rawValue)
+        out.append(UInt8(ascii: "\""))
+        out += finding.severity.rawValue.utf8
+        out.append(UInt8(ascii: "\""))
         out += Member.code
-        string(finding.code)
+        out.append(UInt8(ascii: "\""))
+        out += finding.code.utf8
+        out.append(UInt8(ascii: "\""))
         out += Member.message
         string(finding.message)
         out += Member.path
-        string(finding.path.description)
+        writePath(finding.path, into: &out)
         out += Member.statement
         number(finding.statement)
         out += Member.sid
@@ -157,6 +220,30 @@ public enum FindingsRenderer {
         out += Member.end
     }
 
+    /// `path.description` as a JSON string: its keys escaped one by one (the dots and brackets
+    /// between them need no escape), rather than the description made first.
+    static func writePath(_ path: FieldPath, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let start = out.count
+        var first = true
+        for component in path.components {
+            switch component {
+            case let .key(name):
+                // As `description`: no dot before the first key, nor after empty keys alone.
+                if !first { out.append(UInt8(ascii: ".")) }
+                JSONWriter.writeEscapedContent(name, into: &out)
+                if !name.isEmpty { first = false }
+            case let .index(index):
+                out.append(UInt8(ascii: "["))
+                JSONWriter.writeDigits(index, into: &out)
+                out.append(UInt8(ascii: "]"))
+                first = false
+            }
+        }
+        if out.count == start { out += "(file)".utf8 }
+        out.append(UInt8(ascii: "\""))
+    }
+
     /// What `JSONWriter.pretty` writes before each member of a finding (a finding is at depth
     /// 2, its members at depth 3), and after the last.
     private enum Member {
@@ -165,6 +252,8 @@ public enum FindingsRenderer {
         static let message = key("message"), path = key("path"), statement = key("statement"), sid = key("sid")
         static let document = key("document")
         static let end = Array("\n    }".utf8)
+        /// Before each finding but the first: the comma after the one before, and the line break.
+        static let separator = Array(",\n    ".utf8)
         static let null = Array("null".utf8)
 
         static func key(_ name: String) -> [UInt8] { Array(",\n      \"\(name)\": ".utf8) }

@@ -28,19 +28,21 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible, Comparable
     }
 
     public var description: String {
-        var text = ""
+        // Built as bytes: a lint report writes one path per finding.
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
         for component in components {
             switch component {
             case let .key(name):
-                if !text.isEmpty { text.append(".") }
-                text.append(name)
+                if !text.isEmpty { text.append(UInt8(ascii: ".")) }
+                text.append(contentsOf: name.utf8)
             case let .index(index):
-                text.append("[")
-                text.append(String(index))
-                text.append("]")
+                text.append(UInt8(ascii: "["))
+                text.append(contentsOf: String(index).utf8)
+                text.append(UInt8(ascii: "]"))
             }
         }
-        return text.isEmpty ? "(file)" : text
+        return text.isEmpty ? "(file)" : String(decoding: text, as: UTF8.self)
     }
 
     public static func < (lhs: FieldPath, rhs: FieldPath) -> Bool { lhs.description < rhs.description }

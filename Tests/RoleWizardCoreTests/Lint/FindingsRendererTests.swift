@@ -19,6 +19,16 @@ import Testing
         return report
     }
 
+    @Test func pathsAreWrittenAsTheirDescription() {
+        let paths: [FieldPath] = [.root, .root / "", .root / "" / "x", .root / "Statement" / 0 / "Action" / 12, .root / 3 / "a\"b" / "",
+                                  .root / "ünï" / "`tick`" / 7, FieldPath([.key(""), .index(0), .key("")])]
+        for path in paths {
+            var out: [UInt8] = []
+            FindingsRenderer.writePath(path, into: &out)
+            #expect(String(decoding: out, as: UTF8.self) == JSONWriter.quoted(path.description), "\(path.components)")
+        }
+    }
+
     @Test(arguments: [0, 1, 5, 2_000])
     func jsonIsTheTreeWritten(count: Int) {
         let report = Self.report(findings: count)
@@ -27,5 +37,18 @@ import Testing
         #expect(String(decoding: pieces.joined(), as: UTF8.self) == JSONWriter.pretty(FindingsRenderer.json(report)))
         #expect(FindingsRenderer.render(report, as: .json, toolVersion: "1") == JSONWriter.pretty(FindingsRenderer.json(report)))
         if count == 2_000 { #expect(pieces.count > 1) }
+    }
+
+    @Test(arguments: [0, 1, 5, 2_000])
+    func jsonPutTogetherFromEachFilesFindingsIsTheSame(count: Int) {
+        let report = Self.report(findings: count)
+        let fileFindings = report.files.map { file in FindingsRenderer.jsonFindings(report.entries.filter { $0.file == file }) }
+        var out: [UInt8] = []
+        #expect(FindingsRenderer.renderJSON(report, fileFindings: fileFindings) { out += $0 } != nil)
+        #expect(String(decoding: out, as: UTF8.self) == JSONWriter.pretty(FindingsRenderer.json(report)))
+
+        var twice = report
+        twice.files.append(report.files[0])
+        #expect(FindingsRenderer.renderJSON(twice, fileFindings: fileFindings + [[]]) { _ in } == nil)
     }
 }

@@ -7,7 +7,7 @@ struct ResolvedAction {
     /// The actions the entry names (one, or every match of a wildcard); empty for `*` or an unknown one.
     var actions: [IAMAction] { meaning.actions }
     /// `"*"`: every action of every service.
-    var isEverything: Bool { item.text == "*" }
+    var isEverything: Bool { meaning.isEverything }
 }
 
 /// Action and NotAction: syntax, known services and actions, wildcards that match nothing,
@@ -152,7 +152,7 @@ enum ActionChecks {
                 let covered: Bool
                 if isWildcard {
                     // A wildcard is redundant when the other's matches include all of its own.
-                    let names = ownNames ?? own.map { Glob.lowered($0.name) }
+                    let names = ownNames ?? resolved[entry.index].meaning.loweredActionNames()
                     ownNames = names
                     covered = !own.isEmpty && names.allSatisfy { Glob.matches(other.name, $0) }
                         && !(resolved[other.index].actions.allSatisfy { action in own.contains { $0.name == action.name } } && other.index > entry.index)

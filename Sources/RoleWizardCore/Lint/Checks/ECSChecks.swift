@@ -103,17 +103,22 @@ extension LocatedJSON {
         case let .number(text): return text.unicodeScalars.count
         case let .bool(flag): return flag ? 4 : 5
         case .null: return 4
-        case let .array(items): return 2 + max(0, items.count - 1) + items.reduce(0) { $0 + $1.policySize }
+        // By position: a closure given each value would be given a copy of it.
+        case let .array(items):
+            var size = 2 + max(0, items.count - 1)
+            for index in items.indices { size += items[index].policySize }
+            return size
         case let .object(members):
-            return 2 + max(0, members.count - 1)
-                + members.reduce(0) { $0 + 3 + Self.escapedSize($1.key) + $1.value.policySize }
+            var size = 2 + max(0, members.count - 1)
+            for index in members.indices { size += 3 + Self.escapedSize(members[index].key) + members[index].value.policySize }
+            return size
         }
     }
 
     /// Characters of a string's JSON form between its quotes, whitespace not counted.
     static func escapedSize(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8(escapedSize)
+        if let size = text.utf8.withContiguousStorageIfAvailable(escapedSize) { return size }
+        return Array(text.utf8).withUnsafeBufferPointer(escapedSize)
     }
 
     /// Counted over bytes rather than scalars (the managed policies hold megabytes of strings):
@@ -123,7 +128,23 @@ extension LocatedJSON {
         var count = 0
         var hasE2 = false
         escapedSizes.withUnsafeBufferPointer { sizes in
-            for byte in bytes {
+            let raw = UnsafeRawBufferPointer(bytes)
+            var offset = 0
+            // Eight bytes at a time while they are all plain (printable ASCII that is written
+            // as it is, space aside): each counts one.
+            while offset + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                if isPlain(word) {
+                    count += 8
+                } else {
+                    for byte in bytes[offset..<(offset + 8)] {
+                        count += Int(sizes[Int(byte)])
+                        hasE2 = hasE2 || byte == 0xE2
+                    }
+                }
+                offset += 8
+            }
+            for byte in bytes[offset...] {
                 count += Int(sizes[Int(byte)])
                 hasE2 = hasE2 || byte == 0xE2
             }
@@ -135,6 +156,18 @@ extension LocatedJSON {
             }
         }
         return count
+    }
+
+    /// Whether none of a word's bytes is a control character, a space, `"`, `\`, `` ` ``, DEL
+    /// or above ASCII (the classic tests for a zero byte and a byte below a bound, which are
+    /// exact as yes-or-no answers).
+    @inline(__always)
+    static func isPlain(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        func hasByte(_ byte: UInt8) -> Bool { hasZeroByte(word ^ (ones &* UInt64(byte))) }
+        let below21 = (word &- ones &* 0x21) & ~word & highs != 0
+        return word & highs == 0 && !below21 && !hasByte(0x22) && !hasByte(0x5C) && !hasByte(0x60) && !hasByte(0x7F)
     }
 
     /// What each byte adds to `escapedSize`: a space nothing, an escaped character its escape

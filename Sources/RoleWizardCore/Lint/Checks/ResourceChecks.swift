@@ -3,29 +3,38 @@
 enum ResourceChecks {
     static func check(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
         guard run.use == .identity else { return }
-        for item in statement.resource?.items ?? [] where item.text != "*" {
-            checkARN(item, statement: statement, run: run)
+        // Each Resource item's reading, kept for the checks below when every item is an ARN.
+        var readings: [(number: Int, reading: ResourceReading)] = []
+        for item in statement.resource?.items ?? [] where !item.text.isStar {
+            readings.append(checkARN(item, statement: statement, run: run))
         }
-        for item in statement.notResource?.items ?? [] where item.text != "*" {
+        for item in statement.notResource?.items ?? [] where !item.text.isStar {
             checkARN(item, statement: statement, run: run)
         }
         guard let resources = statement.resource, !resources.items.isEmpty,
-              !resources.items.contains(where: { $0.text == "*" }),
+              !resources.items.contains(where: { $0.text.isStar }),
               !actions.contains(where: \.isEverything) else { return }
         let arns = resources.items
         guard arns.allSatisfy({ $0.text.hasPrefix("arn:") }) else { return }
-        checkServices(arns, actions: actions, statement: statement, run: run)
-        checkTypes(arns, actions: actions, statement: statement, run: run)
+        checkServices(arns, readings: readings, actions: actions, statement: statement, run: run)
+        checkTypes(arns, readings: readings, actions: actions, statement: statement, run: run)
     }
 
-    static func checkARN(_ item: PolicyView.Strings.Item, statement: PolicyView.Statement, run: LintRun) {
-        if let problem = run.cache.resource(item.text).reading.problem {
+    @discardableResult
+    static func checkARN(_ item: PolicyView.Strings.Item, statement: PolicyView.Statement, run: LintRun) -> (number: Int, reading: ResourceReading) {
+        let resource = run.cache.resource(item.text)
+        if let problem = resource.reading.problem {
             run.report(problem.check, problem.message, path: item.path, location: item.location, statement: statement)
         }
+        return resource
     }
 
     static func arnProblem(_ text: String) -> ARNProblem? {
-        let parts = ARNFields.split(text)
+        arnProblem(text, parts: ARNFields.split(text))
+    }
+
+    /// `arnProblem` of a text already split by `ARNFields.split`.
+    static func arnProblem(_ text: String, parts: [Substring]) -> ARNProblem? {
         if parts.count == 6, parts[0] == "arn" {
             let account = parts[4]
             let accountOK = account.isEmpty || account == "aws" || account == Placeholder.account[...]
@@ -45,19 +54,22 @@ enum ResourceChecks {
 
     /// The service part of a resource ARN, when it has no wildcard.
     static func service(of arn: String) -> Substring? {
-        let parts = ARNFields.split(arn)
+        service(parts: ARNFields.split(arn))
+    }
+
+    static func service(parts: [Substring]) -> Substring? {
         guard parts.count >= 3, !Glob.hasWildcard(parts[2]) else { return nil }
         return parts[2]
     }
 
-    static func checkServices(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
+    static func checkServices(_ arns: [PolicyView.Strings.Item], readings: [(number: Int, reading: ResourceReading)],
+                              actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
         var services: Set<Int> = []
         for index in actions.indices where !actions[index].actions.isEmpty {
             services.formUnion(run.cache.resourceFacts(of: actions[index].meaning, catalog: run.catalog).arnServices)
         }
         guard !services.isEmpty else { return }
-        for item in arns {
-            let reading = run.cache.resource(item.text).reading
+        for (item, (_, reading)) in zip(arns, readings) {
             guard let service = reading.service, let number = reading.serviceNumber, !services.contains(number) else { continue }
             let names = actions.filter { !$0.actions.isEmpty }.map { JSONWriter.quoted($0.item.text) }
             run.report(.arnServiceMismatch, "\(JSONWriter.quoted(item.text)) is a \(service) resource, but no action of the statement (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", …" : "")) acts on \(service) resources",
@@ -68,8 +80,9 @@ enum ResourceChecks {
     /// Actions whose authorization is on a path's own ARN, so `path/*` alone never covers it.
     static let pathActions: Set<String> = ["ssm:getparametersbypath"]
 
-    static func checkTypes(_ arns: [PolicyView.Strings.Item], actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
-        let resources = arns.map { run.cache.resource($0.text).number }
+    static func checkTypes(_ arns: [PolicyView.Strings.Item], readings: [(number: Int, reading: ResourceReading)],
+                           actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
+        let resources = readings.map(\.number)
         var verdicts: [Int: Bool] = [:]
         for index in actions.indices where !actions[index].actions.isEmpty {
             if !takesSome(actions[index].meaning, resources, verdicts: &verdicts, run: run) {
@@ -115,8 +128,8 @@ enum ResourceChecks {
 
     /// `${aws:username}` and `{{AccountId}}` can be anything when the policy is evaluated.
     static func policyVariablesAsWildcards(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "{")) else { return text }
         var out: [UInt8] = []
         var index = 0
         while index < bytes.count {
@@ -194,6 +207,13 @@ final class ResourceFormat: Sendable {
     static func fields(ofResource text: String) -> [[Glob.Token]] {
         split(ResourceChecks.policyVariablesAsWildcards(text)).map { Glob.tokens($0) }
     }
+
+    /// `fields(ofResource:)` of a text already split by `ARNFields.split`.
+    static func fields(ofResource text: String, parts: [Substring]) -> [[Glob.Token]] {
+        // Without a policy variable the text splits as it is.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return parts.dropFirst().map { Glob.tokens($0) } }
+        return fields(ofResource: text)
+    }
 }
 
 extension LintRun {
@@ -208,7 +228,7 @@ enum ARNFields {
     static func split(_ text: String) -> [Substring] {
         // In ASCII text a byte is a character (but for "\r\n", which is neither "$", "}" nor
         // ":"), and walking bytes is several times faster than walking characters.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(text) }
+        if let fields = splitASCII(text) { return fields }
         var fields: [Substring] = []
         var start = text.startIndex, index = text.startIndex
         var inVariable = false
@@ -226,23 +246,30 @@ enum ARNFields {
         return fields
     }
 
-    /// `split` over the bytes of ASCII text.
-    private static func splitASCII(_ text: String) -> [Substring] {
-        var fields: [Substring] = []
-        fields.reserveCapacity(6)
-        let utf8 = text.utf8
-        var start = utf8.startIndex, index = utf8.startIndex
-        var inVariable = false
-        while index < utf8.endIndex, fields.count < 5 {
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
-            if byte == UInt8(ascii: "$"), next < utf8.endIndex, utf8[next] == UInt8(ascii: "{") { inVariable = true }
-            else if byte == UInt8(ascii: "}") { inVariable = false }
-            else if byte == UInt8(ascii: ":") && !inVariable {
-                fields.append(text[start..<index])
-                start = next
+    /// `split` over the bytes of ASCII text; nil for other text.
+    private static func splitASCII(_ text: String) -> [Substring]? {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var colons: [Int] = []
+            colons.reserveCapacity(5)
+            var inVariable = false
+            for offset in bytes.indices where colons.count < 5 {
+                let byte = bytes[offset]
+                if byte == UInt8(ascii: "$"), offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "{") { inVariable = true }
+                else if byte == UInt8(ascii: "}") { inVariable = false }
+                else if byte == UInt8(ascii: ":") && !inVariable { colons.append(offset) }
             }
-            index = next
+            return colons
+        }
+        guard let colons = found ?? nil else { return nil }
+        let utf8 = text.utf8
+        var fields: [Substring] = []
+        fields.reserveCapacity(colons.count + 1)
+        var start = utf8.startIndex
+        for offset in colons {
+            let colon = utf8.index(utf8.startIndex, offsetBy: offset)
+            fields.append(text[start..<colon])
+            start = utf8.index(after: colon)
         }
         fields.append(text[start...])
         return fields

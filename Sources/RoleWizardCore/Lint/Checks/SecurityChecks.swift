@@ -37,7 +37,7 @@ enum SecurityChecks {
             run.report(.allActions, "Action \"*\" allows every action of every AWS service, IAM included; list the actions the role needs",
                        path: entry.item.path, location: entry.item.location, statement: statement)
         }
-        guard statement.resource?.items.contains(where: { $0.text == "*" }) == true else { return }
+        guard statement.resource?.items.contains(where: { $0.text.isStar }) == true else { return }
         for index in actions.indices where !actions[index].isEverything {
             let meaning = actions[index].meaning
             guard meaning.allowsPassRole || (!statement.hasCondition && (meaning.secretRead != nil || meaning.firstWrite != nil)) else { continue }
