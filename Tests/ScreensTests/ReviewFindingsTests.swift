@@ -39,8 +39,8 @@ import RoleWizardCore
         let model = Self.workshop()
         let ordered = ReviewScreen.orderedFindings(model)
         #expect(ordered.map { "\($0.finding.severity.rawValue) \($0.finding.code) \($0.field)" } == [
-            "SUGGESTION MISSING_CONFUSED_DEPUTY_CONDITION roles[0].trust",
-            "SUGGESTION MISSING_CONFUSED_DEPUTY_CONDITION roles[1].trust",
+            "SUGGESTION MISSING_CONFUSED_DEPUTY_CONDITION roles[0].trust.confusedDeputyProtection",
+            "SUGGESTION MISSING_CONFUSED_DEPUTY_CONDITION roles[1].trust.confusedDeputyProtection",
             "WARNING EXECUTE_COMMAND_IN_TASK_ROLE roles[1].inlinePolicies[0]",
         ])
         #expect(ReviewScreen.findingRows(model, ordered) == [
@@ -109,6 +109,8 @@ import RoleWizardCore
         var trust = Self.workshop()
         Harness.press([.down, .enter], &trust)
         #expect(trust.step == .trust && trust.roleIndex == 1)
+        #expect(trust.trust.page == .service && trust.trust.services.selected == TrustScreen.services(trust.role!).count,
+                "the confused-deputy finding selects the checkbox that fixes it")
 
         var custom = Self.misspelledAction()
         let finding = ReviewScreen.orderedFindings(custom).first { $0.finding.code == "UNKNOWN_ACTION" }

@@ -53,20 +53,20 @@ public struct PlanLinter: Sendable {
                 PlanFinding(document: .customerManaged(index), finding: finding, field: Self.field(finding, source: policy.policy.source, base: base))
             }
         }
-        for (roleIndex, role) in compiled.roles.enumerated() {
-            guard let planIndex = plan.roles.firstIndex(where: { $0.name == role.name }) else { continue }
-            let rolePath = FieldPath.root / "roles" / planIndex
+        // The compiler makes one role per plan role and one inline policy per plan inline
+        // policy, in order, so positions match (names may repeat in a plan that has problems).
+        for (roleIndex, role) in compiled.roles.enumerated() where plan.roles.indices.contains(roleIndex) {
+            let rolePath = FieldPath.root / "roles" / roleIndex
             let trustBase = rolePath / "trust"
             findings += linter.lint(role.trustPolicy, use: .trust, roleKind: role.role.kind, sizeLimit: .trust).map { finding in
-                let field = role.role.trust.document != nil ? Self.append(finding.path, to: trustBase / "document") : trustBase
-                return PlanFinding(document: .trust(role: roleIndex), finding: finding, field: field)
+                PlanFinding(document: .trust(role: roleIndex), finding: finding, field: Self.trustField(finding, role: role, base: trustBase))
             }
             for (policyIndex, policy) in role.inlinePolicies.enumerated() {
-                let source = role.role.inlinePolicies.firstIndex { $0.name == policy.name }
-                let base = rolePath / "inlinePolicies" / (source ?? policyIndex)
+                let base = rolePath / "inlinePolicies" / policyIndex
+                let source = role.role.inlinePolicies.indices.contains(policyIndex) ? role.role.inlinePolicies[policyIndex].source : nil
                 findings += linter.lint(policy.document, use: .identity, roleKind: role.role.kind).map { finding in
                     PlanFinding(document: .inline(role: roleIndex, policy: policyIndex), finding: finding,
-                                field: source.map { Self.field(finding, source: role.role.inlinePolicies[$0].source, base: base) } ?? base)
+                                field: source.map { Self.field(finding, source: $0, base: base) } ?? base)
                 }
             }
             findings += roleFindings(role, index: roleIndex, at: rolePath, compiled: compiled)
@@ -123,6 +123,29 @@ public struct PlanLinter: Sendable {
         case .statements:
             guard case .key("Statement")? = finding.path.components.first else { return base / "statements" }
             return FieldPath((base / "statements").components + finding.path.components.dropFirst())
+        }
+    }
+
+    /// The plan field behind a trust policy finding. In a custom document, the element itself.
+    /// In a generated one, the setting that changes it: the confused-deputy checkbox for the
+    /// ECS tasks principal, the service for another service principal, the trusted accounts for
+    /// an account principal, and the trust as a whole for the rest.
+    static func trustField(_ finding: Finding, role: CompiledRole, base: FieldPath) -> FieldPath {
+        let trust = role.role.trust
+        if trust.document != nil { return append(finding.path, to: base / "document") }
+        let statements = role.trustPolicy.statements
+        guard let index = finding.statement, statements.indices.contains(index),
+              case let .map(entries)? = statements[index].principal else { return base }
+        switch finding.check {
+        case .missingConfusedDeputyCondition:
+            let named = entries.filter { $0.type == .service }.flatMap(\.values.values)
+            if named.contains(RoleKind.task.trustedService) { return base / "confusedDeputyProtection" }
+            let services = trust.services ?? [role.role.kind.trustedService]
+            return named.first.flatMap { services.firstIndex(of: $0) }.map { base / "services" / $0 } ?? base / "services"
+        case .trustAllowsWholeAccount, .trustAllowsEveryone:
+            return entries.contains { $0.type == .aws } ? base / "accounts" : base
+        default:
+            return base
         }
     }
 

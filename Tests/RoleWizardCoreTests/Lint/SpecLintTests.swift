@@ -55,6 +55,47 @@ import Testing
         #expect(incomplete.context == "role orders-execution")
     }
 
+    static let trustSpec = """
+    version: 1
+    account: "111122223333"
+    region: us-east-1
+    roles:
+      - name: app
+        kind: task
+        trust:
+          confusedDeputyProtection: false
+          services: [ecs-tasks.amazonaws.com, lambda.amazonaws.com]
+          accounts: ["444455556666"]
+      - name: app
+        kind: task
+        trust:
+          confusedDeputyProtection: false
+    """
+
+    /// A generated trust policy's finding goes to the setting that changes it, so that the
+    /// wizard's Enter lands on it: the checkbox, the service, the accounts.
+    @Test func aGeneratedTrustFindingIsAtTheSettingThatChangesIt() throws {
+        let entries = FileLinter().lint(bytes: Array(Self.trustSpec.utf8), file: "roles.yaml")
+        let deputy = entries.filter { $0.finding.check == .missingConfusedDeputyCondition }
+        #expect(deputy.map(\.finding.path.description) == [
+            "roles[0].trust.confusedDeputyProtection", "roles[0].trust.services[1]", "roles[1].trust.confusedDeputyProtection",
+        ])
+        #expect(deputy.first?.location == Location(line: 8, column: 33))
+        #expect(deputy.dropFirst().first?.location == Location(line: 9, column: 43))
+        let account = try #require(entries.first { $0.finding.check == .trustAllowsWholeAccount })
+        #expect(account.finding.path.description == "roles[0].trust.accounts")
+    }
+
+    /// Two roles with one name (the compiler reports that as an error) keep their own findings.
+    @Test func rolesWithTheSameNameKeepTheirOwnFindings() {
+        let entries = FileLinter().lint(bytes: Array(Self.trustSpec.utf8), file: "roles.yaml")
+        let roles = Set(entries.compactMap { entry -> String? in
+            guard case let .index(role)? = entry.finding.path.components.dropFirst().first else { return nil }
+            return "\(role)"
+        })
+        #expect(roles == ["0", "1"])
+    }
+
     @Test func textOutputNamesFileLineAndColumn() {
         var report = LintReport()
         report.files = ["roles.yaml"]
