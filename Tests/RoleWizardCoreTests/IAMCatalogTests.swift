@@ -85,6 +85,23 @@ import Testing
         #expect(s3.actions(matching: "*").count == s3.actions.count)
     }
 
+    /// `Get*` takes a quicker path than other patterns (one run of the sorted names); it must
+    /// find exactly what matching every name finds, for every prefix of every action's name.
+    @Test func prefixPatternsFindWhatMatchingEveryNameFinds() {
+        for prefix in catalog.servicePrefixes {
+            guard let service = catalog.service(prefix) else { continue }
+            var patterns: Set<String> = ["a*", "Zz*", "\u{E9}*", "get*"]
+            for action in service.actions {
+                for length in [1, 3, action.name.count] { patterns.insert(String(action.name.prefix(length)) + "*") }
+            }
+            for pattern in patterns {
+                let lowered = Suggest.lowercasedBytes(pattern)
+                let expected = service.actions.filter { IAMNameMatching.matches(lowered, $0.name) }.map(\.name)
+                #expect(service.actions(matching: pattern).map(\.name) == expected, "\(prefix):\(pattern)")
+            }
+        }
+    }
+
     @Test func templatedConditionKeysMatchConcreteOnes() throws {
         #expect(GlobalConditionKeys.type(of: "aws:ResourceTag/team") == "String")
         #expect(GlobalConditionKeys.type(of: "AWS:sourcearn") == "ARN")

@@ -46,6 +46,31 @@ struct IAMPackedNames: Sendable {
         }
     }
 
+    /// The positions of the names that start with `prefix` (lower case): a run, since the
+    /// names are sorted.
+    func positions(withPrefix prefix: ArraySlice<UInt8>) -> Range<Int> {
+        bytes.withUnsafeBufferPointer { packed in
+            prefix.withUnsafeBufferPointer { prefix in
+                // The first name not ordered before the prefix; a name that starts with the
+                // prefix compares equal on the prefix's bytes.
+                func order(_ position: Int) -> Int {
+                    let start = position == 0 ? 0 : Int(ends[position - 1]), count = Int(ends[position]) - start
+                    let compared = Int(memcmp(packed.baseAddress! + start, prefix.baseAddress!, min(count, prefix.count)))
+                    return compared != 0 ? compared : (count < prefix.count ? -1 : 0)
+                }
+                guard !prefix.isEmpty else { return 0..<ends.count }
+                var low = 0, high = ends.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if order(middle) < 0 { low = middle + 1 } else { high = middle }
+                }
+                var end = low
+                while end < ends.count && order(end) == 0 { end += 1 }
+                return low..<end
+            }
+        }
+    }
+
     /// The `position`th name, in lower case.
     func withName<R>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         bytes.withUnsafeBufferPointer { packed in

@@ -40,6 +40,11 @@ public struct IAMService: Sendable {
     public func actions(matching pattern: String) -> [IAMAction] {
         let pattern = Suggest.lowercasedBytes(pattern)
         if pattern == [IAMNameMatching.star] { return actions }
+        // `Get*`, `Describe*`: the names are sorted, so the matches are one run of them.
+        if let star = pattern.firstIndex(where: { $0 == IAMNameMatching.star || $0 == IAMNameMatching.question }),
+           star == pattern.count - 1, pattern[star] == IAMNameMatching.star {
+            return Array(actions[index.actionNames.positions(withPrefix: pattern[..<star])])
+        }
         return actions.indices.compactMap { position in
             index.actionNames.withName(position) { IAMNameMatching.matches(pattern, $0) } ? actions[position] : nil
         }
