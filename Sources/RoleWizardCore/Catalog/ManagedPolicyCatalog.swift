@@ -109,9 +109,8 @@ public final class ManagedPolicyCatalog: Sendable {
 
     /// The catalog shipped with the tool. Loaded on first use, not at start-up.
     public static let bundled: ManagedPolicyCatalog = {
-        guard let url = Bundle.module.url(forResource: "managed-policies", withExtension: "tsv"),
-              let data = try? Data(contentsOf: url),
-              let catalog = try? ManagedPolicyCatalog(bytes: [UInt8](data)) else {
+        guard let bytes = BundledResource.bytes(named: "managed-policies", extension: "tsv"),
+              let catalog = try? ManagedPolicyCatalog(bytes: bytes) else {
             fatalError("the managed policy catalog is missing from the ecs-role-wizard resources; rebuild the package")
         }
         return catalog

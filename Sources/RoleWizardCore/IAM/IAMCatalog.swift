@@ -141,9 +141,8 @@ public final class IAMCatalog: Sendable {
 
     /// The catalog shipped with the tool. Loaded on first use, not at start-up.
     public static let bundled: IAMCatalog = {
-        guard let url = Bundle.module.url(forResource: "iam-catalog", withExtension: "tsv"),
-              let data = try? Data(contentsOf: url),
-              let catalog = try? IAMCatalog(bytes: [UInt8](data)) else {
+        guard let bytes = BundledResource.bytes(named: "iam-catalog", extension: "tsv"),
+              let catalog = try? IAMCatalog(bytes: bytes) else {
             fatalError("the IAM catalog is missing from the ecs-role-wizard resources; rebuild the package")
         }
         return catalog
