@@ -101,8 +101,9 @@ struct Lint: ParsableCommand {
         if format != .json || FindingsRenderer.renderJSON(report, fileFindings: fileFindings, inPieces: write) == nil {
             FindingsRenderer.render(report, as: format, toolVersion: ECSRoleWizard.version, inPieces: write)
         }
-        if unreadable { throw ExitCode(2) }
-        if report.reaches(failOn.severity) { throw ExitCode(1) }
+        // Exit here rather than return: unwinding would free the report and the outcomes (tens
+        // of thousands of objects, one by one) just before the process ends anyway.
+        Self.exit(withError: ExitCode(unreadable ? 2 : report.reaches(failOn.severity) ? 1 : 0))
     }
 
     /// A file's findings (and, for a JSON report, their JSON, rendered on the thread that
