@@ -123,60 +123,62 @@ public enum FindingsRenderer {
     /// `report.files`; nil when a file is named twice (its findings are then sorted together).
     public static func renderJSON(_ report: LintReport, fileFindings: [[UInt8]], inPieces write: ([UInt8]) -> Void) -> Void? {
         guard Set(report.files).count == report.files.count, fileFindings.count == report.files.count else { return nil }
-        var out = Array("{\n  \"findings\": ".utf8)
-        out.reserveCapacity(1 << 17)
-        if fileFindings.allSatisfy(\.isEmpty) {
-            out += "[]".utf8
-        } else {
-            out.append(UInt8(ascii: "["))
+        writeReport(report, inPieces: write) { pieces in
             var first = true
             for findings in fileFindings where !findings.isEmpty {
                 // The first finding's separator is only the line break.
-                out += first ? findings.dropFirst() : findings[...]
+                pieces.out += first ? findings.dropFirst() : findings[...]
                 first = false
-                if out.count >= 1 << 16 {
-                    write(out)
-                    out.removeAll(keepingCapacity: true)
-                }
+                pieces.flushIfFull()
             }
-            JSONWriter.newline(into: &out, indent: 1)
-            out.append(UInt8(ascii: "]"))
+            return !first
         }
-        out += ",\n  \"summary\": ".utf8
-        JSONWriter.write(summary(report), into: &out, indent: 1, pretty: true)
-        out += "\n}\n".utf8
-        write(out)
         return ()
     }
 
     /// `JSONWriter.pretty(json(report))`, written as it goes rather than built as a tree of a
     /// dozen values per finding first.
     static func writeJSON(_ report: LintReport, inPieces write: ([UInt8]) -> Void) {
-        let piece = 1 << 16
-        var out: [UInt8] = []
-        out.reserveCapacity(piece + 4096)
-        out += "{\n  \"findings\": ".utf8
         let positions = sortedPositions(report)
-        if positions.isEmpty {
-            out += "[]".utf8
-        } else {
-            out.append(UInt8(ascii: "["))
+        writeReport(report, inPieces: write) { pieces in
             for (index, position) in positions.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONWriter.newline(into: &out, indent: 2)
-                writeJSON(report.entries[position], into: &out)
-                if out.count >= piece {
-                    write(out)
-                    out.removeAll(keepingCapacity: true)
-                }
+                if index > 0 { pieces.out.append(UInt8(ascii: ",")) }
+                JSONWriter.newline(into: &pieces.out, indent: 2)
+                writeJSON(report.entries[position], into: &pieces.out)
+                pieces.flushIfFull()
             }
-            JSONWriter.newline(into: &out, indent: 1)
-            out.append(UInt8(ascii: "]"))
+            return !positions.isEmpty
         }
-        out += ",\n  \"summary\": ".utf8
-        JSONWriter.write(summary(report), into: &out, indent: 1, pretty: true)
-        out += "\n}\n".utf8
-        write(out)
+    }
+
+    /// Bytes handed on in pieces of about 64 KB.
+    struct Pieces {
+        var out: [UInt8] = []
+        let write: ([UInt8]) -> Void
+
+        mutating func flushIfFull() {
+            guard out.count >= 1 << 16 else { return }
+            write(out)
+            out.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The JSON report around its findings, `{"findings": [...], "summary": {...}}`: `findings`
+    /// appends each finding with the separator before it, and says whether there was any.
+    static func writeReport(_ report: LintReport, inPieces write: ([UInt8]) -> Void,
+                            findings: (inout Pieces) -> Bool) {
+        // `Pieces` only holds `write` while this call runs.
+        withoutActuallyEscaping(write) { write in
+            var pieces = Pieces(write: write)
+            pieces.out.reserveCapacity((1 << 16) + 4096)
+            pieces.out += "{\n  \"findings\": [".utf8
+            if findings(&pieces) { JSONWriter.newline(into: &pieces.out, indent: 1) }
+            pieces.out.append(UInt8(ascii: "]"))
+            pieces.out += ",\n  \"summary\": ".utf8
+            JSONWriter.write(summary(report), into: &pieces.out, indent: 1, pretty: true)
+            pieces.out += "\n}\n".utf8
+            write(pieces.out)
+        }
     }
 
     /// One finding of `json(report)`, at its depth in the document (an item of `findings`). The
