@@ -71,7 +71,7 @@ struct Validate: ParsableCommand {
         abstract: "Check a spec file against IAM's rules.",
         discussion: "Prints every problem as FILE:LINE:COLUMN: field: message and exits 1; prints a summary and exits 0 when the spec is good.")
 
-    @Argument(help: "The spec file (YAML or JSON).")
+    @Argument(help: "The spec file (YAML or JSON), or - for standard input.")
     var spec: String
 
     func run() throws {
@@ -85,7 +85,7 @@ struct Validate: ParsableCommand {
             for policy in compiled.customerManagedPolicies {
                 print("\(policy.policy.name) (customer managed): \(policy.size)/\(IAMRules.managedPolicyMax) characters")
             }
-            print("\(spec): valid")
+            print("\(spec == "-" ? "<stdin>" : spec): valid")
         }
     }
 }
@@ -99,7 +99,7 @@ struct Generate: ParsableCommand {
         written when the spec has a problem.
         """)
 
-    @Argument(help: "The spec file (YAML or JSON).")
+    @Argument(help: "The spec file (YAML or JSON), or - for standard input.")
     var spec: String
 
     @Option(help: "json, aws-cli or spec. Repeat to combine.")

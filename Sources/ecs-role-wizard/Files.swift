@@ -6,29 +6,78 @@ import Musl
 import Darwin
 #endif
 
-/// Reading a whole regular file with one open, fstat and read: `Data(contentsOf:)` and the copy
-/// into an array cost several times as much, which adds up over a folder of a thousand policies.
+/// Reading a whole input: a regular file with one open, fstat and read (`Data(contentsOf:)` and
+/// the copy into an array cost several times as much, which adds up over a folder of a thousand
+/// policies), or a pipe, a device or standard input to its end: `lint <(aws iam ...)` reads a
+/// pipe, which Foundation refuses to read as a file.
 enum FileBytes {
-    /// The file's bytes; nil when it is not a regular file or cannot be read for any reason
-    /// (the caller then reads it the slow way, to say why).
-    static func contents(of path: String) -> [UInt8]? {
+    /// A policy or a spec is kilobytes; more than this is not one (and `/dev/zero` never ends).
+    static let limit = 32 << 20
+
+    enum Failure: Error, Equatable {
+        /// `strerror`'s words: "No such file or directory", "Permission denied"…
+        case cannotOpen(String)
+        case isFolder
+        case tooLarge
+    }
+
+    /// What a command says when it cannot read a file: "cannot be read (no such file)".
+    static func describe(_ failure: Failure) -> String {
+        switch failure {
+        case let .cannotOpen(reason): return "cannot be read (\(reason))"
+        case .isFolder: return "is a folder, not a file"
+        case .tooLarge: return "is larger than \(limit >> 20) MB, too large for a policy or spec"
+        }
+    }
+
+    /// The bytes of the file at `path`, or of standard input for "-".
+    static func contents(of path: String) -> Result<[UInt8], Failure> {
+        if path == "-" { return readToEnd(STDIN_FILENO) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .failure(.cannotOpen(reason(errno))) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        var complete = true
+        guard fstat(descriptor, &status) == 0 else { return .failure(.cannotOpen(reason(errno))) }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .failure(.isFolder)
+        case S_IFREG: return readRegular(descriptor, size: Int(status.st_size))
+        default: return readToEnd(descriptor)
+        }
+    }
+
+    /// "No such file or directory" reads better in lower case, in a sentence: "no such file".
+    static func reason(_ code: Int32) -> String {
+        if code == ENOENT { return "no such file" }
+        return String(cString: strerror(code)).lowercased()
+    }
+
+    private static func readRegular(_ descriptor: Int32, size: Int) -> Result<[UInt8], Failure> {
+        guard size <= limit else { return .failure(.tooLarge) }
+        var failure: Failure?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            // The size fstat gave, as Data(contentsOf:) reads it.
+            // The size fstat gave; a file that shrinks meanwhile ends early, as cat would read it.
             while count < buffer.count {
                 let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
                 if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { complete = got == 0 && count == size; return }
+                if got < 0 { failure = .cannotOpen(reason(errno)) }
+                guard got > 0 else { return }
                 count += got
             }
         }
-        return complete ? bytes : nil
+        return failure.map { .failure($0) } ?? .success(bytes)
+    }
+
+    private static func readToEnd(_ descriptor: Int32) -> Result<[UInt8], Failure> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { return .failure(.cannotOpen(reason(errno))) }
+            if got == 0 { return .success(bytes) }
+            guard bytes.count + got <= limit else { return .failure(.tooLarge) }
+            bytes += chunk[..<got]
+        }
     }
 
     /// Whether the bytes are UTF-8 text. ASCII (every AWS managed policy) is, without decoding.
@@ -61,6 +110,14 @@ enum Folder {
             names.append(name)
         }
         return errno == 0 ? names : nil
+    }
+}
+
+extension Folder {
+    /// Whether the path is a regular file, or a link to one.
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 }
 

@@ -151,19 +151,27 @@ struct Lint: ParsableCommand {
     /// one by one) just before the process ends took longer than some whole lints.
     static let linter = FileLinter()
 
-    /// A folder stands for its policy and spec files, in name order (none, said on stderr, when
-    /// it holds none); anything else for itself.
+    /// A folder stands for its policy and spec files, its subfolders' included, in name order
+    /// (none, said on stderr, when it holds none); anything else for itself. In a folder only
+    /// regular files count (or links to them): opening a named pipe would wait for a writer.
     func expand(_ argument: String) -> [String] {
         var isDirectory: ObjCBool = false
         guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory),
               isDirectory.boolValue else { return [argument] }
         let base = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
-        let listed = Folder.regularFileNames(in: argument) ?? FileManager.default.enumerator(atPath: argument)?.allObjects as? [String]
-        let found = (listed ?? [])
-            .filter { ["json", "yaml", "yml"].contains(Self.pathExtension($0).lowercased()) }
-            .sorted()
+        let found: [String]
+        if let names = Folder.regularFileNames(in: argument) {
+            found = names.filter(Self.isPolicyFileName).sorted()
+        } else {
+            let listed = FileManager.default.enumerator(atPath: argument)?.allObjects as? [String] ?? []
+            found = listed.filter { Self.isPolicyFileName($0) && Folder.isRegularFile(base + "/" + $0) }.sorted()
+        }
         if found.isEmpty { complain(argument, "holds no .json, .yaml or .yml file") }
         return found.map { base + "/" + $0 }
+    }
+
+    static func isPolicyFileName(_ name: String) -> Bool {
+        ["json", "yaml", "yml"].contains(pathExtension(name).lowercased())
     }
 
     /// `URL(fileURLWithPath: path).pathExtension` without making a URL, which looks the path up
@@ -184,23 +192,13 @@ struct Lint: ParsableCommand {
 
     /// The file's bytes, or why they cannot be read.
     static func read(_ file: String) -> Result<[UInt8], Unreadable> {
-        if file != "-", let bytes = FileBytes.contents(of: file), FileBytes.isUTF8(bytes) { return .success(bytes) }
-        // Standard input, or a file the quick path could not read: read it again here to say why.
-        let data: Data
-        do {
-            if file == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
-            }
-        } catch {
-            return .failure(Unreadable(message: "cannot be read (\(SpecFile.reason(error)))"))
+        switch FileBytes.contents(of: file) {
+        case let .failure(failure):
+            return .failure(Unreadable(message: FileBytes.describe(failure)))
+        case let .success(bytes):
+            guard FileBytes.isUTF8(bytes) else { return .failure(Unreadable(message: "is not UTF-8 text")) }
+            return .success(bytes)
         }
-        let bytes = [UInt8](data)
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            return .failure(Unreadable(message: "is not UTF-8 text"))
-        }
-        return .success(bytes)
     }
 
     func complain(_ file: String, _ message: String) {

@@ -5,33 +5,26 @@ import RoleWizardCore
 /// Reading a spec from disk for the commands: a readable file and a clean plan, or the
 /// problems printed as FILE:LINE:COLUMN lines and exit status 1.
 enum SpecFile {
-    static func load(_ path: String) throws -> CompiledPlan {
+    /// `path` "-" reads standard input, named `<stdin>` in messages.
+    static func load(_ argument: String) throws -> CompiledPlan {
+        let path = argument == "-" ? "<stdin>" : argument
         let text: String
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let decoded = String(data: data, encoding: .utf8) else {
+        switch FileBytes.contents(of: argument) {
+        case let .failure(.cannotOpen(why)):
+            throw ValidationFailure(["\(path): cannot read the file (\(why))"])
+        case let .failure(failure):
+            throw ValidationFailure(["\(path): " + FileBytes.describe(failure)])
+        case let .success(bytes):
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
                 throw ValidationFailure(["\(path): the file is not UTF-8 text"])
             }
             text = decoded
-        } catch let failure as ValidationFailure {
-            throw failure
-        } catch {
-            throw ValidationFailure(["\(path): cannot read the file (\(reason(error)))"])
         }
         let loaded = SpecLoader.load(text: text, file: path)
         guard loaded.diagnostics.isEmpty, let compiled = loaded.compiled else {
             throw ValidationFailure(loaded.diagnostics.map(\.description))
         }
         return compiled
-    }
-
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
     }
 }
 

@@ -8,6 +8,7 @@ Exit status: 0 when no finding reaches --fail-on (default security-warning), 1 w
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 
@@ -110,6 +111,46 @@ def test_unreadable_files_exit_2_and_the_others_are_still_reported(tmp_path):
     empty_folder = tmp_path / "empty"
     empty_folder.mkdir()
     assert run_cli("lint", empty_folder).returncode == 2
+
+
+def test_pipes_are_read_and_fifos_in_a_folder_are_skipped(tmp_path):
+    """`lint <(aws iam ...)` names a pipe; a named pipe inside a folder would block forever if
+    opened, so a folder stands only for its regular files (and the files of its subfolders)."""
+    policy = write(tmp_path, "pass-role.json", PASS_ROLE)
+    piped = subprocess.run(["bash", "-c", f'"$0" lint <(cat "$1")', str(wizard_path()), str(policy)],
+                           capture_output=True, text=True, timeout=CLI_TIMEOUT)
+    assert piped.returncode == 1, piped.stderr
+    assert "/dev/fd/" in piped.stdout and "PASS_ROLE_WITH_STAR" in piped.stdout
+    folder = tmp_path / "folder"
+    (folder / "sub").mkdir(parents=True)
+    write(folder / "sub", "typo.json", TYPO)
+    os.mkfifo(folder / "waiting.json")
+    (folder / "dir.json").mkdir()
+    result = run_cli("lint", folder, "--fail-on", "error")
+    assert result.returncode == 1, result.stderr
+    assert {m["file"] for m in findings(result)} == {f"{folder}/sub/typo.json"}
+
+
+def test_devices_and_folders_are_refused_with_a_reason(tmp_path):
+    result = run_cli("lint", "/dev/zero")
+    assert result.returncode == 2 and "/dev/zero is larger than 32 MB" in result.stderr
+    spec = run_cli("validate", "/dev/zero")
+    assert spec.returncode == 1 and "/dev/zero: is larger than 32 MB" in spec.stderr
+    folder = run_cli("validate", tmp_path)
+    assert folder.returncode == 1 and f"{tmp_path}: is a folder, not a file" in folder.stderr
+    missing = run_cli("validate", tmp_path / "missing.yaml")
+    assert missing.returncode == 1 and "missing.yaml: cannot read the file (no such file)" in missing.stderr
+
+
+def test_a_spec_on_standard_input(tmp_path):
+    spec = init_spec("ecs-workshop", tmp_path / "spec.yaml", with_account=True)
+    result = subprocess.run([str(wizard_path()), "validate", "-"], input=spec.read_text(), capture_output=True,
+                            text=True, timeout=CLI_TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "<stdin>: valid"
+    broken = subprocess.run([str(wizard_path()), "validate", "-"], input="version: 1\nroles: 3\n", capture_output=True,
+                            text=True, timeout=CLI_TIMEOUT)
+    assert broken.returncode == 1 and broken.stderr.startswith("<stdin>:2:"), broken.stderr
 
 
 def test_json_output(tmp_path):

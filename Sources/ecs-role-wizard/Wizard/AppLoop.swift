@@ -74,11 +74,16 @@ final class AppLoop {
         case let .openEditor(text, target):
             return .event(.editorFinished(text: terminal.suspended { Editor.edit(text) }, target: target))
         case let .loadSpec(path):
-            do {
-                let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+            switch FileBytes.contents(of: path) {
+            case let .failure(.cannotOpen(why)):
+                return .event(.specLoaded(path: path, .failure(EffectFailure("cannot read it (\(why))"))))
+            case let .failure(failure):
+                return .event(.specLoaded(path: path, .failure(EffectFailure(FileBytes.describe(failure)))))
+            case let .success(bytes):
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    return .event(.specLoaded(path: path, .failure(EffectFailure("is not UTF-8 text"))))
+                }
                 return .event(.specLoaded(path: path, .success(text)))
-            } catch {
-                return .event(.specLoaded(path: path, .failure(EffectFailure("cannot read it (\(SpecFile.reason(error)))"))))
             }
         case let .quit(keep):
             keepDraft = keep
