@@ -5,26 +5,30 @@ import RoleWizardCore
 /// Reading a spec from disk for the commands: a readable file and a clean plan, or the
 /// problems printed as FILE:LINE:COLUMN lines and exit status 1.
 enum SpecFile {
-    /// `path` "-" reads standard input, named `<stdin>` in messages.
+    /// `argument` "-" reads standard input, named `<stdin>` in messages.
     static func load(_ argument: String) throws -> CompiledPlan {
+        let (path, text) = try read(argument)
+        let loaded = SpecLoader.load(text: text, file: path)
+        guard loaded.diagnostics.isEmpty, let compiled = loaded.compiled else {
+            throw ValidationFailure(loaded.diagnostics.map(\.description))
+        }
+        return compiled
+    }
+
+    /// The spec's name for messages and its text; "-" is standard input, named `<stdin>`.
+    static func read(_ argument: String) throws -> (path: String, text: String) {
         let path = argument == "-" ? "<stdin>" : argument
-        let text: String
         switch FileBytes.contents(of: argument) {
         case let .failure(.cannotOpen(why)):
             throw ValidationFailure(["\(path): cannot read the file (\(why))"])
         case let .failure(failure):
             throw ValidationFailure(["\(path): " + FileBytes.describe(failure)])
         case let .success(bytes):
-            guard let decoded = String(validating: bytes, as: UTF8.self) else {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw ValidationFailure(["\(path): the file is not UTF-8 text"])
             }
-            text = decoded
+            return (path, text)
         }
-        let loaded = SpecLoader.load(text: text, file: path)
-        guard loaded.diagnostics.isEmpty, let compiled = loaded.compiled else {
-            throw ValidationFailure(loaded.diagnostics.map(\.description))
-        }
-        return compiled
     }
 }
 

@@ -8,6 +8,7 @@ restored, and that the next start resumes the draft.
 import filecmp
 import os
 import pathlib
+import shlex
 import shutil
 import subprocess
 import time
@@ -32,9 +33,10 @@ class Terminal:
     def tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20).stdout
 
-    def start(self) -> None:
+    def start(self, *args: str, expect: str = "Start from") -> None:
         # The shell keeps the pane open after the wizard exits, so its exit status can be read.
-        command = f"cd {self.cwd} && XDG_STATE_HOME={self.state} LANG=C.UTF-8 {BINARY}; echo WIZARD-EXIT=$?; sleep 60"
+        arguments = "".join(f" {shlex.quote(arg)}" for arg in args)
+        command = f"cd {self.cwd} && XDG_STATE_HOME={self.state} LANG=C.UTF-8 {BINARY}{arguments}; echo WIZARD-EXIT=$?; sleep 60"
         # Right after kill-server the old server may still hold the socket, and new-session then
         # fails ("server exited unexpectedly"): try again until the session is there.
         deadline = time.monotonic() + 10
@@ -46,7 +48,7 @@ class Terminal:
             if time.monotonic() > deadline:
                 raise AssertionError(f"tmux new-session failed: {result.stderr}")
             time.sleep(0.1)
-        self.wait_for("Start from")
+        self.wait_for(expect)
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "w")
@@ -188,3 +190,10 @@ def test_ctrl_c_mid_flow_restores_the_terminal_and_the_draft_resumes(terminal):
     terminal.keys("Enter")
     screen = terminal.wait_for("app-task-role")
     assert "retailStoreECSTaskExec" in screen and "retailStoreEcsTaskRole" in screen
+
+
+def test_a_spec_that_cannot_be_read_is_named_before_the_screen_opens(terminal, tmp_path):
+    terminal.start("missing.yaml", expect="WIZARD-EXIT=1")
+    screen = terminal.screen()
+    assert "missing.yaml: cannot read the file (no such file)" in screen, screen
+    assert not terminal.alternate_screen_on()

@@ -20,6 +20,7 @@ struct WizardCommand: ParsableCommand {
             throw ValidationError("no preset named '\(preset)'; presets: " + Presets.all.map(\.name).joined(separator: ", "))
         }
         if spec != nil && preset != nil { throw ValidationError("give a spec file or --preset, not both") }
+        if spec == "-" { throw ValidationError("the wizard reads its keys from standard input; name the spec file instead of -") }
     }
 
     func run() throws {
@@ -38,10 +39,10 @@ struct WizardCommand: ParsableCommand {
         var step = Step.start
         if let spec {
             try reportingFailures {
-                let text = try String(contentsOf: URL(fileURLWithPath: spec), encoding: .utf8)
+                let (path, text) = try SpecFile.read(spec)
                 let read = SpecReader.read(text: text)
                 guard let loaded = read.plan, read.problems.isEmpty else {
-                    throw ValidationFailure(SpecLoader.load(text: text, file: spec).diagnostics.map(\.description))
+                    throw ValidationFailure(SpecLoader.load(text: text, file: path).diagnostics.map(\.description))
                 }
                 plan = loaded
                 step = .roles
