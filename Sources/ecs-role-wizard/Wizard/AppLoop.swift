@@ -74,6 +74,10 @@ final class AppLoop {
         case let .openEditor(text, target):
             return .event(.editorFinished(text: terminal.suspended { Editor.edit(text) }, target: target))
         case let .loadSpec(path):
+            // A pipe or a device would hold the screen until it ends; a typed path names a file.
+            if FileManager.default.fileExists(atPath: path) && !Folder.isRegularFile(path) {
+                return .event(.specLoaded(path: path, .failure(EffectFailure("is not a regular file"))))
+            }
             switch FileBytes.contents(of: path) {
             case let .failure(.cannotOpen(why)):
                 return .event(.specLoaded(path: path, .failure(EffectFailure("cannot read it (\(why))"))))
