@@ -25,6 +25,9 @@ struct ActionsCommand: ParsableCommand {
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1, not \(limit)") }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("give some text to search for (s3:getob, decrypt) or a pattern (s3:Get*)")
+        }
     }
 
     func run() throws {

@@ -61,6 +61,13 @@ def test_no_match_names_the_text_and_suggests_real_names(wizard):
     assert "'kmz:Decrypt*'" in pattern.stderr and '"kms:Decrypt*"' in pattern.stderr
 
 
+def test_empty_text_is_a_usage_error(wizard):
+    for text in ["", "   "]:
+        result = run_cli("actions", text)
+        assert result.returncode == 64 and result.stdout == ""
+        assert "give some text to search for" in result.stderr
+
+
 def test_a_misspelt_full_name_lists_neighbours_and_says_what_was_meant(wizard):
     result = run_cli_ok("actions", "s3:GetObjcet")
     assert result.stdout.strip()
