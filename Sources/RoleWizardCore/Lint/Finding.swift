@@ -9,8 +9,15 @@ public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
     /// Valid and safe, but could be simpler or tighter.
     case suggestion = "SUGGESTION"
 
-    /// Most severe first.
-    var rank: Int { Severity.allCases.firstIndex(of: self)! }
+    /// Most severe first: the position in `allCases` (sorting a large report asks this often).
+    var rank: Int {
+        switch self {
+        case .error: return 0
+        case .securityWarning: return 1
+        case .warning: return 2
+        case .suggestion: return 3
+        }
+    }
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank > rhs.rank }
 }
 

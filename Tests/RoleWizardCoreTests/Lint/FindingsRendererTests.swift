@@ -19,6 +19,11 @@ import Testing
         return report
     }
 
+    @Test func severitiesRankInTheOrderTheyAreListed() {
+        #expect(Severity.allCases.map(\.rank) == Array(Severity.allCases.indices))
+        #expect(Severity.allCases.sorted(by: >) == Severity.allCases)
+    }
+
     @Test func pathsAreWrittenAsTheirDescription() {
         let paths: [FieldPath] = [.root, .root / "", .root / "" / "x", .root / "Statement" / 0 / "Action" / 12, .root / 3 / "a\"b" / "",
                                   .root / "ünï" / "`tick`" / 7, FieldPath([.key(""), .index(0), .key("")])]

@@ -42,7 +42,8 @@ enum ActionChecks {
             case let .invalid(message):
                 run.report(.invalidActionSyntax, message, path: item.path, location: item.location, statement: statement)
             case let .unknownService(prefix, suggestions):
-                run.report(.unknownService, "no AWS service has the prefix \(JSONWriter.quoted(prefix))" + didYouMean(suggestions),
+                let message = meaning.message(.unknownService) { "no AWS service has the prefix \(JSONWriter.quoted(prefix))" + didYouMean(suggestions) }
+                run.report(.unknownService, message,
                            path: item.path, location: item.location, statement: statement)
             case let .wildcard(suggestions):
                 if meaning.actions.isEmpty {
@@ -53,7 +54,8 @@ enum ActionChecks {
             case .action:
                 resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: false))
             case let .unknownAction(prefix, name, suggestions):
-                run.report(.unknownAction, "\(prefix) has no action \(JSONWriter.quoted(name))" + didYouMean(suggestions),
+                let message = meaning.message(.unknownAction) { "\(prefix) has no action \(JSONWriter.quoted(name))" + didYouMean(suggestions) }
+                run.report(.unknownAction, message,
                            path: item.path, location: item.location, statement: statement)
                 resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: false))
             }

@@ -84,6 +84,9 @@ enum ResourceChecks {
                            actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
         let resources = readings.map(\.number)
         var verdicts: [Int: Bool] = [:]
+        verdicts.reserveCapacity(16)
+        // Asked once for the statement rather than once per action.
+        let onlyPathWildcards = arns.allSatisfy { $0.text.hasSuffix("/*") }
         for index in actions.indices where !actions[index].actions.isEmpty {
             if !takesSome(actions[index].meaning, resources, verdicts: &verdicts, run: run) {
                 let entry = actions[index], item = entry.item
@@ -100,7 +103,7 @@ enum ResourceChecks {
                     message = "\(action.fullName) acts on \(types.joined(separator: " or ")) resources (\(formats.joined(separator: ", "))), and none of the statement's resources is one, so it is \(effect) on nothing"
                 }
                 run.report(.resourceTypeMismatch, message, path: item.path, location: item.location, statement: statement)
-            } else if !actions[index].isWildcard, arns.allSatisfy({ $0.text.hasSuffix("/*") }), let action = actions[index].actions.first,
+            } else if onlyPathWildcards, !actions[index].isWildcard, let action = actions[index].actions.first,
                       pathActions.contains(action.fullName.lowercased()) {
                 let item = actions[index].item
                 run.report(.resourceTypeMismatch, "\(action.fullName) is authorized on the path's own parameter ARN (…:parameter/PATH), which PATH/* does not cover; add the path itself",
@@ -163,31 +166,35 @@ final class ResourceFormat: Sendable {
     /// tells `arn:aws:s3:::bucket/*` (objects) from `arn:aws:s3:::bucket` (the bucket).
     init(_ format: String, serviceNumber: (Substring) -> Int? = { _ in nil }) {
         text = format
-        fields = ResourceFormat.split(format).map(ResourceFormat.tokens)
-        service = ResourceChecks.service(of: format)
+        let parts = ARNFields.split(format)
+        fields = parts.dropFirst().map(ResourceFormat.tokens)
+        service = ResourceChecks.service(parts: parts)
         self.serviceNumber = service.flatMap(serviceNumber)
     }
 
     static func tokens(_ field: Substring) -> [Glob.Token] {
-        var tokens: [Glob.Token] = []
-        let bytes = Array(field.utf8)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
-               let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
-                let name = bytes[(index + 2)..<close]
-                tokens.append(name.elementsEqual("BucketName".utf8) ? .segment : .run)
-                index = close + 1
-                continue
+        var field = field
+        return field.withUTF8 { bytes in
+            var tokens: [Glob.Token] = []
+            tokens.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+                   let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
+                    let name = bytes[(index + 2)..<close]
+                    tokens.append(name.elementsEqual("BucketName".utf8) ? .segment : .run)
+                    index = close + 1
+                    continue
+                }
+                switch bytes[index] {
+                case UInt8(ascii: "*"): tokens.append(.run)
+                case UInt8(ascii: "?"): tokens.append(.any)
+                default: tokens.append(.byte(bytes[index]))
+                }
+                index += 1
             }
-            switch bytes[index] {
-            case UInt8(ascii: "*"): tokens.append(.run)
-            case UInt8(ascii: "?"): tokens.append(.any)
-            default: tokens.append(.byte(bytes[index]))
-            }
-            index += 1
+            return tokens
         }
-        return tokens
     }
 
     /// The five fields after `arn:`; the resource keeps its colons.
