@@ -9,7 +9,9 @@ import Synchronization
 /// is worked out outside the lock; when two threads work out the same one, the first kept is
 /// the one both use (and they are the same anyway).
 final class LintCache: Sendable {
-    private let meanings = Mutex(MeaningTable())
+    /// Meanings in shards by their text's hash, each behind its own lock: the linting threads
+    /// look up every Action entry, and behind one lock they kept waiting for each other.
+    private let meaningShards = (0..<16).map { _ in MeaningShard() }
     /// Meanings of texts that are not ASCII, by String equality (canonical equivalence), which
     /// the byte-hashed table does not see.
     private let otherMeanings = Memo<String, ActionMeaning>()
@@ -37,9 +39,11 @@ final class LintCache: Sendable {
         guard let hash = MeaningTable.hash(text) else {
             return otherMeanings.value(text) { ActionMeaning.make(text, catalog: catalog, cache: self) }
         }
-        if let kept = meanings.withLock({ $0.meaning(of: text, hash: hash) }) { return kept }
+        // The top bits pick the shard; the table picks slots with the low ones.
+        let shard = meaningShards[Int(truncatingIfNeeded: hash >> 60)]
+        if let kept = shard.table.withLock({ $0.meaning(of: text, hash: hash) }) { return kept }
         let meaning = ActionMeaning.make(text, catalog: catalog, cache: self)
-        return meanings.withLock { table in
+        return shard.table.withLock { table in
             if let kept = table.meaning(of: text, hash: hash) { return kept }
             table.insert(meaning, for: text, hash: hash)
             return meaning
@@ -137,6 +141,11 @@ final class LintCache: Sendable {
     }
 }
 
+/// One shard of `LintCache`'s meanings (a class: a Mutex cannot be an array's element).
+final class MeaningShard: Sendable {
+    let table = Mutex(MeaningTable())
+}
+
 /// Meanings by their action text, the one table the linter reads for every Action entry
 /// (64,000 for the managed policies). Open addressing on a cheap hash of the text's bytes,
 /// with the hash's top half kept in each slot, so that a probe rarely reads another text:
@@ -144,7 +153,7 @@ final class LintCache: Sendable {
 /// times as much. For ASCII texts only, where equal strings are equal bytes.
 struct MeaningTable: Sendable {
     /// The hash's top 32 bits and the meaning's position + 1; 0 is an empty slot.
-    private var slots = [UInt64](repeating: 0, count: 1 << 12)
+    private var slots = [UInt64](repeating: 0, count: 1 << 10)
     private var texts: [String] = []
     private var meanings: [ActionMeaning] = []
 
