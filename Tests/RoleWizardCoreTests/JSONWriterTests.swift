@@ -28,6 +28,20 @@ import Testing
         #expect(!JSONWriter.compact(.object([("k`", .string("`"))])).contains("`"))
     }
 
+    /// Strings are escaped eight plain bytes at a time: a character to escape is found at any
+    /// offset in or after a run of plain ones.
+    @Test(arguments: ["\"", "\\", "`", "\u{7F}", "\u{1F}", "\u{0}", "\n", " ", "~", "é", "\u{2028}"])
+    func escapesWhereverTheCharacterFalls(character: String) {
+        for offset in 0...19 {
+            let text = String(repeating: "a", count: offset) + character + String(repeating: "z", count: 19 - offset)
+            let written = JSONWriter.quoted(text)
+            let read = try? JSONSerialization.jsonObject(with: Data(written.utf8), options: .fragmentsAllowed) as? String
+            #expect(read == text, "\(written)")
+            #expect(written.utf8.count == text.utf8.count + 2 + JSONWriter.quoted(character).utf8.count - 2 - character.utf8.count,
+                    "\(written)")
+        }
+    }
+
     @Test func keepsNonASCII() {
         #expect(JSONWriter.quoted("Zürich café 東京 🚀") == "\"Zürich café 東京 🚀\"")
         #expect(JSONWriter.quoted("\u{A0}\u{FEFF}") == "\"\u{A0}\u{FEFF}\"")

@@ -81,6 +81,7 @@ enum ActionChecks {
             // No wildcard: only a repeated entry can be redundant. Most statements are short,
             // and their entries are compared pairwise rather than kept in a table.
             var seen: [CaseFolded: Int] = [:]
+            if resolved.count > 16 { seen.reserveCapacity(resolved.count) }
             for index in resolved.indices {
                 let key = CaseFolded(resolved[index].meaning)
                 let first: Int?
@@ -132,6 +133,7 @@ enum ActionChecks {
     static func reportRedundant(_ group: ArraySlice<RedundancyEntry>, resolved: [ResolvedAction], statement: PolicyView.Statement,
                                 run: LintRun) {
         var seen: [CaseFolded: Int] = [:]  // for a long group; a short one is compared pairwise
+        if group.count > 16 { seen.reserveCapacity(group.count) }
         for position in group.indices {
             let entry = group[position]
             let item = resolved[entry.index].item
