@@ -120,19 +120,3 @@ extension Folder {
         return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 }
-
-enum Memory {
-    /// Has the C allocator grow its heaps 32 MB at a time rather than a page or so: a lint of
-    /// many files grows them thousands of times (a system call each) otherwise. For a batch
-    /// command only; untouched pages cost nothing.
-    static func growInLargeSteps() {
-        #if canImport(Glibc)
-        // glibc's mallopt, which its Swift module leaves out; RTLD_DEFAULT is a null handle.
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        let topPad: Int32 = -2  // M_TOP_PAD in <malloc.h>
-        if let symbol = dlsym(nil, "mallopt") {
-            _ = unsafeBitCast(symbol, to: Mallopt.self)(topPad, 32 << 20)
-        }
-        #endif
-    }
-}

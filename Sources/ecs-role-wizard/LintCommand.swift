@@ -78,7 +78,6 @@ struct Lint: ParsableCommand {
             }
             return
         }
-        Memory.growInLargeSteps()
         let expanded = files.map(expand)
         let paths = Array(expanded.joined())
         var report = LintReport()

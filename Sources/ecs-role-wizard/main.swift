@@ -18,10 +18,13 @@ struct ECSRoleWizard: ParsableCommand {
     static let version = "0.3.0"
 }
 
+let subcommand = CommandLine.arguments.dropFirst().first
+// Before any second thread exists (see `Memory`).
+if subcommand == "lint" { Memory.tuneForBatch() }
 // `lint` and `actions` start by loading the IAM catalog (a few milliseconds, before any file can
 // be checked): begun on another thread now, it overlaps parsing the arguments and listing folders.
 // Whoever asks for the catalog before that load is done waits for it rather than loading it again.
-if CommandLine.arguments.count > 1, ["lint", "actions"].contains(CommandLine.arguments[1]) {
+if subcommand == "lint" || subcommand == "actions" {
     Thread.detachNewThread { _ = IAMCatalog.bundled }
 }
 ECSRoleWizard.main()
