@@ -27,7 +27,8 @@ public final class IAMCatalog: Sendable {
     /// C lines whose key has another prefix than their service: `saml:sub` in `sts`,
     /// `aws:ResourceTag/${TagKey}` in most services, `ec2:SourceInstanceARN` in `ssmmessages`.
     let foreignConditionKeyLines: [Range<Int>]
-    private let services: Mutex<[IAMService?]>
+    /// Each service once parsed, in the order of `servicePrefixes`.
+    private let services: [ParsedService]
     let actionTable: IAMActionTable
     let actionNameCache = Mutex<IAMActionNames?>(nil)
     private let foreignKeyCache = Mutex<IAMForeignConditionKeys?>(nil)
@@ -136,7 +137,7 @@ public final class IAMCatalog: Sendable {
         self.firstAction = firstAction
         self.foreignConditionKeyLines = foreign
         self.storage = CatalogBytes(bytes)
-        self.services = Mutex([IAMService?](repeating: nil, count: prefixes.count))
+        self.services = prefixes.map { _ in ParsedService() }
     }
 
     /// The catalog shipped with the tool. Loaded on first use, not at start-up.
@@ -173,10 +174,9 @@ public final class IAMCatalog: Sendable {
                 let name = UnsafeBufferPointer(rebasing: text[(prefixLength + 1)...])
                 // Compare with the service's packed names: the service is needed to return the
                 // action anyway, and its names are compact where the file's are not.
-                found = withService(at: service) { service in
-                    service.index.actionNames.withName(offset) { IAMNameMatching.compareFolded(name, $0) == 0 }
-                        ? service.actions[offset] : nil
-                }
+                let parsed = self.service(at: service)
+                found = parsed.index.actionNames.withName(offset) { IAMNameMatching.compareFolded(name, $0) == 0 }
+                    ? parsed.actions[offset] : nil
                 return found != nil
             }
             return found
@@ -187,19 +187,19 @@ public final class IAMCatalog: Sendable {
     /// `s3:Get*`, `ssmmessages:*`, `*:Describe*`, or `*` for every action.
     public func actions(matching pattern: String) -> [IAMAction] {
         guard let colon = pattern.utf8.firstIndex(of: IAMCatalogFile.colon) else {
-            if pattern == "*" { return servicePrefixes.indices.flatMap { withService(at: $0) { $0.actions } } }
+            if pattern == "*" { return servicePrefixes.indices.flatMap { service(at: $0).actions } }
             // Only `*` is an IAM action without a colon; match anything else against full names.
             return fullNamePositions(matching: Suggest.lowercasedBytes(pattern)).map(action(at:))
         }
         let prefix = pattern[..<colon], name = String(pattern[pattern.utf8.index(after: colon)...])
         guard IAMNameMatching.hasWildcard(prefix) else {
             guard let index = IAMNameMatching.withBytes(String(prefix), serviceIndex) else { return [] }
-            return withService(at: index) { $0.actions(matching: name) }
+            return service(at: index).actions(matching: name)
         }
         let prefixPattern = Suggest.lowercasedBytes(String(prefix))
         return servicePrefixes.indices
             .filter { IAMNameMatching.matches(prefixPattern, servicePrefixes[$0]) }
-            .flatMap { withService(at: $0) { $0.actions(matching: name) } }
+            .flatMap { service(at: $0).actions(matching: name) }
     }
 
     /// A condition key some service defines (`s3:prefix`, `kms:ViaService`, `saml:sub`,
@@ -210,7 +210,7 @@ public final class IAMCatalog: Sendable {
         let own = IAMNameMatching.withBytes(name) { text -> IAMConditionKey? in
             guard let colon = text.firstIndex(of: IAMCatalogFile.colon),
                   let index = serviceIndex(UnsafeBufferPointer(rebasing: text[..<colon])) else { return nil }
-            return withService(at: index) { $0.conditionKey(named: name) }
+            return service(at: index).conditionKey(named: name)
         }
         return own ?? foreignConditionKeys().lookup(name)
     }
@@ -221,24 +221,25 @@ public final class IAMCatalog: Sendable {
         packedPrefixes.position(of: prefix)
     }
 
-    func service(at index: Int) -> IAMService { withService(at: index) { copy $0 } }
-
-    /// Runs `body` on the service, parsed now if no one has asked for it before. `body` runs
-    /// under the cache's lock and borrows the service there, so that handing out one action
-    /// (a lint asks for ~60,000) does not copy the whole service.
-    func withService<R>(at index: Int, _ body: (borrowing IAMService) -> R) -> R {
-        if let result = services.withLock({ $0[index] == nil ? nil : Optional(body($0[index]!)) }) { return result }
+    /// The service, parsed now if no one has asked for it before. The lock is held only to
+    /// read or store the reference (a lint asks ~60,000 times from two threads), and each
+    /// service has its own, so the threads meet only on the same service.
+    func service(at index: Int) -> IAMService {
+        let slot = services[index]
+        if let parsed = slot.service.withLock({ $0 }) { return parsed }
+        // Parsed outside the lock. Two threads may both parse a service; the first to store it
+        // wins, and both return that one, so every caller sees the same actions.
         let parsed = IAMServiceParser.parse(storage, lines: serviceLines[index], prefix: servicePrefixes[index], name: serviceNames[index])
-        return services.withLock {
-            if $0[index] == nil { $0[index] = parsed }
-            return body($0[index]!)
+        return slot.service.withLock { kept in
+            if kept == nil { kept = parsed }
+            return kept!
         }
     }
 
     /// The action on the `position`th A line of the file.
     func action(at position: Int) -> IAMAction {
         let service = serviceIndex(ofActionAt: position)
-        return withService(at: service) { $0.actions[position - firstAction[service]] }
+        return self.service(at: service).actions[position - firstAction[service]]
     }
 
     /// The service that owns the `position`th A line: the last one whose first action is at or
@@ -258,4 +259,13 @@ public final class IAMCatalog: Sendable {
         foreignKeyCache.withLock { $0 = built }
         return built
     }
+}
+
+/// One service's slot in the catalog: empty until the service is first asked for. A class
+/// because a mutex cannot be copied, so cannot sit in an array by itself.
+///
+/// Not `AtomicLazyReference`: its `load` is not specialized for the caller's type, and cost
+/// ~600 instructions where this lock costs a few dozen.
+private final class ParsedService: Sendable {
+    let service = Mutex<IAMService?>(nil)
 }
