@@ -188,6 +188,45 @@ import Testing
         #expect(small.actions(matching: "*").map(\.name) == ["Describe", "do"])
     }
 
+    /// The parser shares one array among the actions that take the same single resource type;
+    /// each action must still get its own list, required or not, known or not.
+    @Test func resourceTypeListsReadBackPerAction() throws {
+        let text = "S\tsvc\tA Service\nR\tother\tarn:o\t\nR\tthing\tarn:t\t\n"
+            + "A\tAlpha\tR\tthing\t\t\nA\tBeta\tW\tthing*\t\t\nA\tDelta\tW\tthing*,other\t\t\n"
+            + "A\tEpsilon\tT\tunknown*\t\t\nA\tGamma\tR\tthing\t\t\nA\tZeta\tL\t\t\t"  // no newline at the end
+        let small = try IAMCatalog(bytes: Array(text.utf8))
+        func types(_ name: String) -> [String] {
+            (small.action("svc:" + name)?.resourceTypes ?? []).map { $0.name + ($0.required ? "*" : "") }
+        }
+        #expect(types("Alpha") == ["thing"])
+        #expect(types("Beta") == ["thing*"])
+        #expect(types("Gamma") == ["thing"])
+        #expect(types("Delta") == ["thing*", "other"])
+        #expect(types("Epsilon") == ["unknown*"])
+        #expect(types("Zeta") == [])
+        #expect(small.action("svc:Zeta")?.accessLevel == .list)
+        #expect(small.actions(matching: "svc:*").map(\.name) == ["Alpha", "Beta", "Delta", "Epsilon", "Gamma", "Zeta"])
+    }
+
+    @Test func bytesAreFoundWithinTheirRange() {
+        let bytes = Array("ab\tcd\tef\n".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let tab = IAMCatalogFile.tab
+            #expect(IAMCatalogFile.firstIndex(of: tab, in: buffer, 0..<buffer.count) == 2)
+            #expect(IAMCatalogFile.firstIndex(of: tab, in: buffer, 3..<buffer.count) == 5)
+            #expect(IAMCatalogFile.firstIndex(of: tab, in: buffer, 6..<buffer.count) == buffer.count, "none: the range's end")
+            #expect(IAMCatalogFile.firstIndex(of: tab, in: buffer, 0..<2) == 2, "a byte past the range is not found")
+            #expect(IAMCatalogFile.firstIndex(of: tab, in: buffer, 4..<4) == 4)
+        }
+    }
+
+    @Test func suffixesCompareIgnoringCase() {
+        #expect(IAMNameMatching.hasSuffix("secretsmanager:ResourceTag/Tag-Key", lowercased: "tag/tag-key"))
+        #expect(!IAMNameMatching.hasSuffix("secretsmanager:ResourceTag/TagKey", lowercased: "tag/tag-key"))
+        #expect(!IAMNameMatching.hasSuffix("key", lowercased: "tag/tag-key"))
+        #expect(IAMNameMatching.templatePattern("secretsmanager:ResourceTag/tag-key") != nil)
+    }
+
     @Test func accessLevelsOrderAsAWSListsThem() {
         #expect(AccessLevel.allCases.sorted() == [.list, .read, .write, .permissionsManagement, .tagging])
         #expect(AccessLevel(rawValue: "Permissions management") == .permissionsManagement)

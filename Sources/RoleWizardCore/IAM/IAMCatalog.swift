@@ -53,16 +53,14 @@ public final class IAMCatalog: Sendable {
                 if let last = lines.indices.last { lines[last] = lines[last].lowerBound..<end }
             }
             while start < buffer.count {
-                // One pass over the line: where it ends and where its first three tabs are.
-                var end = start, tabs = 0, tab1 = 0, tab2 = 0, tab3 = 0
-                while end < buffer.count {
-                    let byte = buffer[end]
-                    if byte == File.newline { break }
-                    if byte == File.tab {
-                        tabs += 1
-                        if tabs == 1 { tab1 = end } else if tabs == 2 { tab2 = end } else if tabs == 3 { tab3 = end }
-                    }
-                    end += 1
+                // Where the line ends, how many tabs it holds and where its first three are.
+                let end = File.firstIndex(of: File.newline, in: buffer, start..<buffer.count)
+                var tabs = 0, tab1 = 0, tab2 = 0, tab3 = 0
+                var tab = File.firstIndex(of: File.tab, in: buffer, start..<end)
+                while tab < end {
+                    tabs += 1
+                    if tabs == 1 { tab1 = tab } else if tabs == 2 { tab2 = tab } else if tabs == 3 { tab3 = tab }
+                    tab = File.firstIndex(of: File.tab, in: buffer, (tab + 1)..<end)
                 }
                 lineNumber += 1
                 defer { start = end + 1 }
@@ -229,7 +227,8 @@ public final class IAMCatalog: Sendable {
         if let parsed = slot.service.withLock({ $0 }) { return parsed }
         // Parsed outside the lock. Two threads may both parse a service; the first to store it
         // wins, and both return that one, so every caller sees the same actions.
-        let parsed = IAMServiceParser.parse(storage, lines: serviceLines[index], prefix: servicePrefixes[index], name: serviceNames[index])
+        let parsed = IAMServiceParser.parse(storage, lines: serviceLines[index], prefix: servicePrefixes[index], name: serviceNames[index],
+                                            actionCount: firstAction[index + 1] - firstAction[index])
         return slot.service.withLock { kept in
             if kept == nil { kept = parsed }
             return kept!

@@ -93,13 +93,22 @@ enum IAMNameMatching {
         return listed.utf8.count == key.utf8.count && listed.lowercased() == key.lowercased()
     }
 
+    /// Whether `text` ends with `suffix` (in lower case), ignoring case. Compares bytes where
+    /// `lowercased()` would make a string: each service's condition keys come through here
+    /// when the service is parsed.
+    static func hasSuffix(_ text: String, lowercased suffix: String) -> Bool {
+        withBytes(text) { text in
+            text.count >= suffix.utf8.count && zip(text.suffix(suffix.utf8.count), suffix.utf8).allSatisfy { folded($0) == $1 }
+        }
+    }
+
     /// A templated condition key (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`,
     /// `codebuild:secondarySources/${sourceIdentifier}.location`) as a wildcard pattern in
     /// which each placeholder stands for one or more characters (`?*`); nil for a plain key.
     /// Condition keys hold no `*` or `?` of their own, so the pattern cannot mean more.
     static func templatePattern(_ key: String) -> [UInt8]? {
         // Some services write the tag placeholder as plain text: `secretsmanager:ResourceTag/tag-key`.
-        if key.lowercased().hasSuffix("tag/tag-key") {
+        if hasSuffix(key, lowercased: "tag/tag-key") {
             return templatePattern(String(key.dropLast("tag-key".count)) + "${TagKey}")
         }
         guard key.utf8.contains(UInt8(ascii: "$")) || key.utf8.contains(UInt8(ascii: "<")) else { return nil }
