@@ -219,19 +219,16 @@ public final class IAMCatalog: Sendable {
         packedPrefixes.position(of: prefix)
     }
 
-    /// The service, parsed now if no one has asked for it before. The lock is held only to
-    /// read or store the reference (a lint asks ~60,000 times from two threads), and each
-    /// service has its own, so the threads meet only on the same service.
+    /// The service, parsed now if no one has asked for it before. Each service has its own
+    /// lock, so the two lint threads meet only on the same service; a thread that finds it being
+    /// parsed waits for it rather than parsing it again.
     func service(at index: Int) -> IAMService {
-        let slot = services[index]
-        if let parsed = slot.service.withLock({ $0 }) { return parsed }
-        // Parsed outside the lock. Two threads may both parse a service; the first to store it
-        // wins, and both return that one, so every caller sees the same actions.
-        let parsed = IAMServiceParser.parse(storage, lines: serviceLines[index], prefix: servicePrefixes[index], name: serviceNames[index],
-                                            actionCount: firstAction[index + 1] - firstAction[index])
-        return slot.service.withLock { kept in
-            if kept == nil { kept = parsed }
-            return kept!
+        services[index].service.withLock { kept in
+            if let kept { return kept }
+            let parsed = IAMServiceParser.parse(storage, lines: serviceLines[index], prefix: servicePrefixes[index], name: serviceNames[index],
+                                                actionCount: firstAction[index + 1] - firstAction[index])
+            kept = parsed
+            return parsed
         }
     }
 
