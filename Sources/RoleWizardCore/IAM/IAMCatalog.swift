@@ -46,7 +46,16 @@ public final class IAMCatalog: Sendable {
         try bytes.withUnsafeBufferPointer { buffer in
             var lineNumber = 0, start = 0
             var stage = 0
-            var previous: [Range<Int>?] = [nil, nil, nil]  // the last C, R and A name of this service
+            // The last C, R and A name of this service, at their stage (a tuple: an array was
+            // allocated for each service and checked for sharing at each line).
+            var previous: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
+            func previousName(at stage: Int) -> Range<Int>? {
+                switch stage {
+                case 0: previous.0
+                case 1: previous.1
+                default: previous.2
+                }
+            }
             func failure(_ message: String) -> CatalogError { CatalogError("IAM catalog line \(lineNumber): \(message)") }
             func text(_ range: Range<Int>) -> String { JSONWriter.quoted(File.string(buffer, range)) }
             func closeService(at end: Int) {
@@ -90,7 +99,7 @@ public final class IAMCatalog: Sendable {
                     prefixRanges.append(name)
                     lines.append((end + 1)..<buffer.count)
                     stage = 0
-                    previous = [nil, nil, nil]
+                    previous = (nil, nil, nil)
                     continue
                 }
                 guard let prefix = prefixRanges.last else { throw failure("belongs to no service: no S line comes before it") }
@@ -99,14 +108,18 @@ public final class IAMCatalog: Sendable {
                     throw failure("\(text(name)) comes too late: a service's C lines come first, then its R lines, then its A lines")
                 }
                 stage = lineStage
-                if let last = previous[lineStage] {
+                if let last = previousName(at: lineStage) {
                     // Resource types are sorted as they are spelled, the rest ignoring case.
                     let order = kind == File.resource
                         ? IAMNameMatching.compareExact(Bytes(rebasing: buffer[name]), Bytes(rebasing: buffer[last]))
                         : IAMNameMatching.compareFolded(Bytes(rebasing: buffer[name]), Bytes(rebasing: buffer[last]))
                     guard order > 0 else { throw failure("\(text(name)) repeats or comes before \(text(last)); a service's lines are sorted by name") }
                 }
-                previous[lineStage] = name
+                switch lineStage {
+                case 0: previous.0 = name
+                case 1: previous.1 = name
+                default: previous.2 = name
+                }
                 if kind == File.action {
                     let level = (tab2 + 1)..<tab3
                     guard level.count == 1, AccessLevel(code: buffer[level.lowerBound]) != nil else {

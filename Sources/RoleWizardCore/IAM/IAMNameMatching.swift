@@ -98,7 +98,12 @@ enum IAMNameMatching {
     /// when the service is parsed.
     static func hasSuffix(_ text: String, lowercased suffix: String) -> Bool {
         withBytes(text) { text in
-            text.count >= suffix.utf8.count && zip(text.suffix(suffix.utf8.count), suffix.utf8).allSatisfy { folded($0) == $1 }
+            withBytes(suffix) { suffix in
+                guard text.count >= suffix.count else { return false }
+                let start = text.count - suffix.count
+                for index in suffix.indices where folded(text[start + index]) != suffix[index] { return false }
+                return true
+            }
         }
     }
 
@@ -111,24 +116,29 @@ enum IAMNameMatching {
         if hasSuffix(key, lowercased: "tag/tag-key") {
             return templatePattern(String(key.dropLast("tag-key".count)) + "${TagKey}")
         }
-        guard key.utf8.contains(UInt8(ascii: "$")) || key.utf8.contains(UInt8(ascii: "<")) else { return nil }
-        let bytes = Array(key.utf8)
-        var pattern: [UInt8] = []
-        pattern.reserveCapacity(bytes.count)
-        var index = 0, templated = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            let close: UInt8? = byte == UInt8(ascii: "$") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "{")
-                ? UInt8(ascii: "}") : byte == UInt8(ascii: "<") ? UInt8(ascii: ">") : nil
-            if let close, let end = bytes[index...].firstIndex(of: close) {
-                pattern += [question, star]
-                templated = true
-                index = end + 1
-            } else {
-                pattern.append(folded(byte))
-                index += 1
+        // Read in place, and built by appends: each service's condition keys come through here
+        // when it is parsed, and searching the string's UTF-8 view and copying it to an array
+        // cost more than the rest.
+        return withBytes(key) { bytes -> [UInt8]? in
+            guard bytes.contains(UInt8(ascii: "$")) || bytes.contains(UInt8(ascii: "<")) else { return nil }
+            var pattern: [UInt8] = []
+            pattern.reserveCapacity(bytes.count)
+            var index = 0, templated = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                let close: UInt8? = byte == UInt8(ascii: "$") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "{")
+                    ? UInt8(ascii: "}") : byte == UInt8(ascii: "<") ? UInt8(ascii: ">") : nil
+                if let close, let end = bytes[index...].firstIndex(of: close) {
+                    pattern.append(question)
+                    pattern.append(star)
+                    templated = true
+                    index = end + 1
+                } else {
+                    pattern.append(folded(byte))
+                    index += 1
+                }
             }
+            return templated ? pattern : nil
         }
-        return templated ? pattern : nil
     }
 }
