@@ -220,6 +220,20 @@ import Testing
         }
     }
 
+    @Test func namesCompareIgnoringCase() {
+        func equal(_ text: String, _ lowercased: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { text in
+                Array(lowercased.utf8).withUnsafeBufferPointer { IAMNameMatching.equalsFolded(text, lowercased: $0) }
+            }
+        }
+        #expect(equal("GetObject", "getobject"))
+        #expect(equal("", ""))
+        #expect(!equal("GetObject", "getobjects"))
+        #expect(!equal("GetObjects", "getobject"))
+        #expect(!equal("GetObjekt", "getobject"))
+        #expect(!equal("getobject", "GetObject"), "the second name is taken as lower case already")
+    }
+
     @Test func suffixesCompareIgnoringCase() {
         #expect(IAMNameMatching.hasSuffix("secretsmanager:ResourceTag/Tag-Key", lowercased: "tag/tag-key"))
         #expect(!IAMNameMatching.hasSuffix("secretsmanager:ResourceTag/TagKey", lowercased: "tag/tag-key"))

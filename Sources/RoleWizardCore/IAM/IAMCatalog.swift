@@ -178,7 +178,7 @@ public final class IAMCatalog: Sendable {
                 let service = serviceIndex(ofActionAt: position), offset = position - firstAction[service]
                 let prefixLength = packedPrefixes.withName(service) { prefix in
                     text.count > prefix.count && text[prefix.count] == IAMCatalogFile.colon
-                        && IAMNameMatching.compareFolded(UnsafeBufferPointer(rebasing: text[..<prefix.count]), prefix) == 0
+                        && IAMNameMatching.equalsFolded(UnsafeBufferPointer(rebasing: text[..<prefix.count]), lowercased: prefix)
                         ? prefix.count : nil
                 }
                 guard let prefixLength else { return false }
@@ -186,7 +186,7 @@ public final class IAMCatalog: Sendable {
                 // Compare with the service's packed names: the service is needed to return the
                 // action anyway, and its names are compact where the file's are not.
                 let parsed = self.service(at: service)
-                found = parsed.index.actionNames.withName(offset) { IAMNameMatching.compareFolded(name, $0) == 0 }
+                found = parsed.index.actionNames.withName(offset) { IAMNameMatching.equalsFolded(name, lowercased: $0) }
                     ? parsed.actions[offset] : nil
                 return found != nil
             }

@@ -20,6 +20,15 @@ enum IAMNameMatching {
         return a.count - b.count
     }
 
+    /// Whether `text` is `lowercased` (a name already in lower case, as packed names are),
+    /// ignoring the case of `text`. Quicker than `compareFolded(...) == 0` on the lookup path:
+    /// names of another length are told apart at once, and only one side is folded.
+    static func equalsFolded(_ text: Bytes, lowercased: Bytes) -> Bool {
+        guard text.count == lowercased.count else { return false }
+        for index in text.indices where folded(text[index]) != lowercased[index] { return false }
+        return true
+    }
+
     /// Negative, zero or positive as `a` sorts before, with or after `b`, byte by byte.
     static func compareExact(_ a: Bytes, _ b: Bytes) -> Int {
         let count = min(a.count, b.count)
