@@ -220,6 +220,30 @@ import Testing
         }
     }
 
+    /// `matches` takes the pattern a piece at a time; it must agree with the plain recursive
+    /// reading of `*` and `?` on real names and on patterns made to trip it up.
+    @Test func wildcardMatchingAgreesWithTheDefinition() throws {
+        func reference(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+            guard let first = pattern.first else { return text.isEmpty }
+            if first == IAMNameMatching.star {
+                return text.indices.contains { reference(pattern.dropFirst(), text[$0...]) } || reference(pattern.dropFirst(), [])
+            }
+            guard let byte = text.first, first == IAMNameMatching.question || first == IAMNameMatching.folded(byte) else { return false }
+            return reference(pattern.dropFirst(), text.dropFirst())
+        }
+        var names = ["", "a", "aa", "ab", "aab", "abab", "GetObject", "GetObjectAcl", "DescribeFeatureGroup", "ListFeatureFeature"]
+        for prefix in ["s3", "kms"] { names += try #require(catalog.service(prefix)).actions.map(\.name) }
+        let patterns = ["", "*", "**", "?", "a", "a*", "*a", "*a*", "a*b", "*ab*b", "a?b*", "*?", "?*?", "*b*b*", "ab*ab",
+                        "get*", "*object", "*feature*", "*feature*group", "list*feature", "*e?t*", "describe*?", "*a*a*"]
+        for pattern in patterns {
+            let lowered = Suggest.lowercasedBytes(pattern)
+            for name in names {
+                let expected = reference(lowered[...], Array(name.utf8)[...])
+                #expect(IAMNameMatching.matches(lowered, name) == expected, "\(pattern) on \(name)")
+            }
+        }
+    }
+
     @Test func namesCompareIgnoringCase() {
         func equal(_ text: String, _ lowercased: String) -> Bool {
             Array(text.utf8).withUnsafeBufferPointer { text in
