@@ -13,8 +13,12 @@ enum IAMNameMatching {
         let count = min(a.count, b.count)
         var index = 0
         while index < count {
-            let x = folded(a[index]), y = folded(b[index])
-            if x != y { return Int(x) - Int(y) }
+            // Equal bytes fold equal, so only bytes that differ are folded: the catalog's load
+            // compares each name with the one before it, and those share long starts.
+            if a[index] != b[index] {
+                let x = folded(a[index]), y = folded(b[index])
+                if x != y { return Int(x) - Int(y) }
+            }
             index += 1
         }
         return a.count - b.count
