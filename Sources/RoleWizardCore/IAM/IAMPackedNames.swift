@@ -39,7 +39,10 @@ struct IAMPackedNames: Sendable {
                     while low < high {
                         let middle = (low + high) / 2
                         let start = middle == 0 ? 0 : Int(ends[middle - 1]), count = Int(ends[middle]) - start
-                        var order = Int(memcmp(packed.baseAddress! + start, folded.baseAddress!, min(count, key.count)))
+                        // The first byte decides most steps (service prefixes mostly differ
+                        // there), and comparing it here is much cheaper than calling memcmp.
+                        var order = count == 0 ? -1 : Int(packed[start]) - Int(folded[0])
+                        if order == 0 { order = Int(memcmp(packed.baseAddress! + start, folded.baseAddress!, min(count, key.count))) }
                         if order == 0 { order = count - key.count }
                         if order == 0 { return middle }
                         if order < 0 { low = middle + 1 } else { high = middle }
