@@ -244,6 +244,19 @@ import Testing
         }
     }
 
+    /// Prefixes are found by hash; one that starts another (`ssm`, `ssmmessages`) or differs
+    /// only in case must still find its own service, and near misses none.
+    @Test func everyPrefixFindsItsService() {
+        for prefix in catalog.servicePrefixes {
+            #expect(catalog.service(prefix.uppercased())?.prefix == prefix)
+        }
+        #expect(catalog.service("SSM")?.prefix == "ssm")
+        #expect(catalog.service("ssmmessages")?.prefix == "ssmmessages")
+        for near in ["ssmm", "s3:", "s", "kms ", " kms", "kmss"] {
+            #expect(!catalog.hasService(near), "\(near)")
+        }
+    }
+
     @Test func namesCompareIgnoringCase() {
         func equal(_ text: String, _ lowercased: String) -> Bool {
             Array(text.utf8).withUnsafeBufferPointer { text in
