@@ -188,6 +188,96 @@ import Testing
         #expect(small.actions(matching: "*").map(\.name) == ["Describe", "do"])
     }
 
+    /// The parser shares one array among the actions that take the same single resource type;
+    /// each action must still get its own list, required or not, known or not.
+    @Test func resourceTypeListsReadBackPerAction() throws {
+        let text = "S\tsvc\tA Service\nR\tother\tarn:o\t\nR\tthing\tarn:t\t\n"
+            + "A\tAlpha\tR\tthing\t\t\nA\tBeta\tW\tthing*\t\t\nA\tDelta\tW\tthing*,other\t\t\n"
+            + "A\tEpsilon\tT\tunknown*\t\t\nA\tGamma\tR\tthing\t\t\nA\tZeta\tL\t\t\t"  // no newline at the end
+        let small = try IAMCatalog(bytes: Array(text.utf8))
+        func types(_ name: String) -> [String] {
+            (small.action("svc:" + name)?.resourceTypes ?? []).map { $0.name + ($0.required ? "*" : "") }
+        }
+        #expect(types("Alpha") == ["thing"])
+        #expect(types("Beta") == ["thing*"])
+        #expect(types("Gamma") == ["thing"])
+        #expect(types("Delta") == ["thing*", "other"])
+        #expect(types("Epsilon") == ["unknown*"])
+        #expect(types("Zeta") == [])
+        #expect(small.action("svc:Zeta")?.accessLevel == .list)
+        #expect(small.actions(matching: "svc:*").map(\.name) == ["Alpha", "Beta", "Delta", "Epsilon", "Gamma", "Zeta"])
+    }
+
+    @Test func bytesAreFoundWithinTheirRange() {
+        let bytes = Array("ab\tcd\tef\n".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let tab = IAMCatalogFile.tab
+            #expect(IAMCatalogFile.firstIndex(of: tab, in: buffer, 0..<buffer.count) == 2)
+            #expect(IAMCatalogFile.firstIndex(of: tab, in: buffer, 3..<buffer.count) == 5)
+            #expect(IAMCatalogFile.firstIndex(of: tab, in: buffer, 6..<buffer.count) == buffer.count, "none: the range's end")
+            #expect(IAMCatalogFile.firstIndex(of: tab, in: buffer, 0..<2) == 2, "a byte past the range is not found")
+            #expect(IAMCatalogFile.firstIndex(of: tab, in: buffer, 4..<4) == 4)
+        }
+    }
+
+    /// `matches` takes the pattern a piece at a time; it must agree with the plain recursive
+    /// reading of `*` and `?` on real names and on patterns made to trip it up.
+    @Test func wildcardMatchingAgreesWithTheDefinition() throws {
+        func reference(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+            guard let first = pattern.first else { return text.isEmpty }
+            if first == IAMNameMatching.star {
+                return text.indices.contains { reference(pattern.dropFirst(), text[$0...]) } || reference(pattern.dropFirst(), [])
+            }
+            guard let byte = text.first, first == IAMNameMatching.question || first == IAMNameMatching.folded(byte) else { return false }
+            return reference(pattern.dropFirst(), text.dropFirst())
+        }
+        var names = ["", "a", "aa", "ab", "aab", "abab", "GetObject", "GetObjectAcl", "DescribeFeatureGroup", "ListFeatureFeature"]
+        for prefix in ["s3", "kms"] { names += try #require(catalog.service(prefix)).actions.map(\.name) }
+        let patterns = ["", "*", "**", "?", "a", "a*", "*a", "*a*", "a*b", "*ab*b", "a?b*", "*?", "?*?", "*b*b*", "ab*ab",
+                        "get*", "*object", "*feature*", "*feature*group", "list*feature", "*e?t*", "describe*?", "*a*a*"]
+        for pattern in patterns {
+            let lowered = Suggest.lowercasedBytes(pattern)
+            for name in names {
+                let expected = reference(lowered[...], Array(name.utf8)[...])
+                #expect(IAMNameMatching.matches(lowered, name) == expected, "\(pattern) on \(name)")
+            }
+        }
+    }
+
+    /// Prefixes are found by hash; one that starts another (`ssm`, `ssmmessages`) or differs
+    /// only in case must still find its own service, and near misses none.
+    @Test func everyPrefixFindsItsService() {
+        for prefix in catalog.servicePrefixes {
+            #expect(catalog.service(prefix.uppercased())?.prefix == prefix)
+        }
+        #expect(catalog.service("SSM")?.prefix == "ssm")
+        #expect(catalog.service("ssmmessages")?.prefix == "ssmmessages")
+        for near in ["ssmm", "s3:", "s", "kms ", " kms", "kmss"] {
+            #expect(!catalog.hasService(near), "\(near)")
+        }
+    }
+
+    @Test func namesCompareIgnoringCase() {
+        func equal(_ text: String, _ lowercased: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { text in
+                Array(lowercased.utf8).withUnsafeBufferPointer { IAMNameMatching.equalsFolded(text, lowercased: $0) }
+            }
+        }
+        #expect(equal("GetObject", "getobject"))
+        #expect(equal("", ""))
+        #expect(!equal("GetObject", "getobjects"))
+        #expect(!equal("GetObjects", "getobject"))
+        #expect(!equal("GetObjekt", "getobject"))
+        #expect(!equal("getobject", "GetObject"), "the second name is taken as lower case already")
+    }
+
+    @Test func suffixesCompareIgnoringCase() {
+        #expect(IAMNameMatching.hasSuffix("secretsmanager:ResourceTag/Tag-Key", lowercased: "tag/tag-key"))
+        #expect(!IAMNameMatching.hasSuffix("secretsmanager:ResourceTag/TagKey", lowercased: "tag/tag-key"))
+        #expect(!IAMNameMatching.hasSuffix("key", lowercased: "tag/tag-key"))
+        #expect(IAMNameMatching.templatePattern("secretsmanager:ResourceTag/tag-key") != nil)
+    }
+
     @Test func accessLevelsOrderAsAWSListsThem() {
         #expect(AccessLevel.allCases.sorted() == [.list, .read, .write, .permissionsManagement, .tagging])
         #expect(AccessLevel(rawValue: "Permissions management") == .permissionsManagement)

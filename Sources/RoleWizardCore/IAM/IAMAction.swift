@@ -1,5 +1,9 @@
 /// One action of an AWS service, e.g. `kms:Decrypt`.
-public struct IAMAction: Sendable {
+///
+/// A class, not a struct: the linter keeps actions in many places (each meaning of an action
+/// text holds a list of them and two more), and a struct of five references cost five retains
+/// and releases a copy. Immutable, so sharing one is safe.
+public final class IAMAction: Sendable {
     /// The service prefix, e.g. `kms`.
     public let service: String
     /// The action name as AWS spells it, e.g. `Decrypt`.
@@ -13,6 +17,14 @@ public struct IAMAction: Sendable {
     /// Other actions a caller also needs for this one to work (`service:Action`).
     public var dependentActions: [String] { lists.dependentActions }
     let lists: IAMActionLists
+
+    init(service: String, name: String, accessLevel: AccessLevel, resourceTypes: [(name: String, required: Bool)], lists: IAMActionLists) {
+        self.service = service
+        self.name = name
+        self.accessLevel = accessLevel
+        self.resourceTypes = resourceTypes
+        self.lists = lists
+    }
 
     /// `kms:Decrypt`.
     public var fullName: String { service + ":" + name }

@@ -16,7 +16,7 @@ public final class IAMCatalog: Sendable {
     public let servicePrefixes: [String]
     let serviceNames: [String]
     let storage: CatalogBytes
-    /// The prefixes packed for lookups.
+    /// The prefixes in lower case, packed: what lookups compare with.
     let packedPrefixes: IAMPackedNames
     /// Each service's lines after its S line.
     let serviceLines: [Range<Int>]
@@ -27,8 +27,13 @@ public final class IAMCatalog: Sendable {
     /// C lines whose key has another prefix than their service: `saml:sub` in `sts`,
     /// `aws:ResourceTag/${TagKey}` in most services, `ec2:SourceInstanceARN` in `ssmmessages`.
     let foreignConditionKeyLines: [Range<Int>]
-    private let services: Mutex<[IAMService?]>
-    let actionTable: IAMActionTable
+    /// Each service once parsed, in the order of `servicePrefixes`.
+    private let services: [ParsedService]
+    /// Every action's full name, hashed (see `IAMNameTable`).
+    let actionTable: IAMNameTable
+    /// Every service prefix, hashed: a binary search of the sorted prefixes cost ~500
+    /// instructions a lookup, and a lint looks up ~17,000.
+    let prefixTable: IAMNameTable
     let actionNameCache = Mutex<IAMActionNames?>(nil)
     private let foreignKeyCache = Mutex<IAMForeignConditionKeys?>(nil)
 
@@ -45,23 +50,30 @@ public final class IAMCatalog: Sendable {
         try bytes.withUnsafeBufferPointer { buffer in
             var lineNumber = 0, start = 0
             var stage = 0
-            var previous: [Range<Int>?] = [nil, nil, nil]  // the last C, R and A name of this service
+            // The last C, R and A name of this service, at their stage (a tuple: an array was
+            // allocated for each service and checked for sharing at each line).
+            var previous: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
+            func previousName(at stage: Int) -> Range<Int>? {
+                switch stage {
+                case 0: previous.0
+                case 1: previous.1
+                default: previous.2
+                }
+            }
             func failure(_ message: String) -> CatalogError { CatalogError("IAM catalog line \(lineNumber): \(message)") }
             func text(_ range: Range<Int>) -> String { JSONWriter.quoted(File.string(buffer, range)) }
             func closeService(at end: Int) {
                 if let last = lines.indices.last { lines[last] = lines[last].lowerBound..<end }
             }
             while start < buffer.count {
-                // One pass over the line: where it ends and where its first three tabs are.
-                var end = start, tabs = 0, tab1 = 0, tab2 = 0, tab3 = 0
-                while end < buffer.count {
-                    let byte = buffer[end]
-                    if byte == File.newline { break }
-                    if byte == File.tab {
-                        tabs += 1
-                        if tabs == 1 { tab1 = end } else if tabs == 2 { tab2 = end } else if tabs == 3 { tab3 = end }
-                    }
-                    end += 1
+                // Where the line ends, how many tabs it holds and where its first three are.
+                let end = File.firstIndex(of: File.newline, in: buffer, start..<buffer.count)
+                var tabs = 0, tab1 = 0, tab2 = 0, tab3 = 0
+                var tab = File.firstIndex(of: File.tab, in: buffer, start..<end)
+                while tab < end {
+                    tabs += 1
+                    if tabs == 1 { tab1 = tab } else if tabs == 2 { tab2 = tab } else if tabs == 3 { tab3 = tab }
+                    tab = File.firstIndex(of: File.tab, in: buffer, (tab + 1)..<end)
                 }
                 lineNumber += 1
                 defer { start = end + 1 }
@@ -91,7 +103,7 @@ public final class IAMCatalog: Sendable {
                     prefixRanges.append(name)
                     lines.append((end + 1)..<buffer.count)
                     stage = 0
-                    previous = [nil, nil, nil]
+                    previous = (nil, nil, nil)
                     continue
                 }
                 guard let prefix = prefixRanges.last else { throw failure("belongs to no service: no S line comes before it") }
@@ -100,14 +112,18 @@ public final class IAMCatalog: Sendable {
                     throw failure("\(text(name)) comes too late: a service's C lines come first, then its R lines, then its A lines")
                 }
                 stage = lineStage
-                if let last = previous[lineStage] {
+                if let last = previousName(at: lineStage) {
                     // Resource types are sorted as they are spelled, the rest ignoring case.
                     let order = kind == File.resource
                         ? IAMNameMatching.compareExact(Bytes(rebasing: buffer[name]), Bytes(rebasing: buffer[last]))
                         : IAMNameMatching.compareFolded(Bytes(rebasing: buffer[name]), Bytes(rebasing: buffer[last]))
                     guard order > 0 else { throw failure("\(text(name)) repeats or comes before \(text(last)); a service's lines are sorted by name") }
                 }
-                previous[lineStage] = name
+                switch lineStage {
+                case 0: previous.0 = name
+                case 1: previous.1 = name
+                default: previous.2 = name
+                }
                 if kind == File.action {
                     let level = (tab2 + 1)..<tab3
                     guard level.count == 1, AccessLevel(code: buffer[level.lowerBound]) != nil else {
@@ -125,7 +141,10 @@ public final class IAMCatalog: Sendable {
         }
         firstAction.append(actionNames.count)
         self.actionTable = bytes.withUnsafeBufferPointer {
-            IAMActionTable($0, prefixes: prefixRanges, firstAction: firstAction, names: actionNames)
+            IAMNameTable(hashes: IAMNameTable.actionHashes($0, prefixes: prefixRanges, firstAction: firstAction, names: actionNames))
+        }
+        self.prefixTable = bytes.withUnsafeBufferPointer { buffer in
+            IAMNameTable(hashes: prefixRanges.map { IAMNameTable.hash(UnsafeBufferPointer(rebasing: buffer[$0])) })
         }
         self.source = source
         self.servicePrefixes = prefixes
@@ -136,7 +155,7 @@ public final class IAMCatalog: Sendable {
         self.firstAction = firstAction
         self.foreignConditionKeyLines = foreign
         self.storage = CatalogBytes(bytes)
-        self.services = Mutex([IAMService?](repeating: nil, count: prefixes.count))
+        self.services = prefixes.map { _ in ParsedService() }
     }
 
     /// The catalog shipped with the tool. Loaded on first use, not at start-up.
@@ -166,17 +185,16 @@ public final class IAMCatalog: Sendable {
                 let service = serviceIndex(ofActionAt: position), offset = position - firstAction[service]
                 let prefixLength = packedPrefixes.withName(service) { prefix in
                     text.count > prefix.count && text[prefix.count] == IAMCatalogFile.colon
-                        && IAMNameMatching.compareFolded(UnsafeBufferPointer(rebasing: text[..<prefix.count]), prefix) == 0
+                        && IAMNameMatching.equalsFolded(UnsafeBufferPointer(rebasing: text[..<prefix.count]), lowercased: prefix)
                         ? prefix.count : nil
                 }
                 guard let prefixLength else { return false }
                 let name = UnsafeBufferPointer(rebasing: text[(prefixLength + 1)...])
                 // Compare with the service's packed names: the service is needed to return the
                 // action anyway, and its names are compact where the file's are not.
-                found = withService(at: service) { service in
-                    service.index.actionNames.withName(offset) { IAMNameMatching.compareFolded(name, $0) == 0 }
-                        ? service.actions[offset] : nil
-                }
+                let parsed = self.service(at: service)
+                found = parsed.index.actionNames.withName(offset) { IAMNameMatching.equalsFolded(name, lowercased: $0) }
+                    ? parsed.actions[offset] : nil
                 return found != nil
             }
             return found
@@ -187,19 +205,19 @@ public final class IAMCatalog: Sendable {
     /// `s3:Get*`, `ssmmessages:*`, `*:Describe*`, or `*` for every action.
     public func actions(matching pattern: String) -> [IAMAction] {
         guard let colon = pattern.utf8.firstIndex(of: IAMCatalogFile.colon) else {
-            if pattern == "*" { return servicePrefixes.indices.flatMap { withService(at: $0) { $0.actions } } }
+            if pattern == "*" { return servicePrefixes.indices.flatMap { service(at: $0).actions } }
             // Only `*` is an IAM action without a colon; match anything else against full names.
             return fullNamePositions(matching: Suggest.lowercasedBytes(pattern)).map(action(at:))
         }
         let prefix = pattern[..<colon], name = String(pattern[pattern.utf8.index(after: colon)...])
         guard IAMNameMatching.hasWildcard(prefix) else {
             guard let index = IAMNameMatching.withBytes(String(prefix), serviceIndex) else { return [] }
-            return withService(at: index) { $0.actions(matching: name) }
+            return service(at: index).actions(matching: name)
         }
         let prefixPattern = Suggest.lowercasedBytes(String(prefix))
         return servicePrefixes.indices
             .filter { IAMNameMatching.matches(prefixPattern, servicePrefixes[$0]) }
-            .flatMap { withService(at: $0) { $0.actions(matching: name) } }
+            .flatMap { service(at: $0).actions(matching: name) }
     }
 
     /// A condition key some service defines (`s3:prefix`, `kms:ViaService`, `saml:sub`,
@@ -210,7 +228,7 @@ public final class IAMCatalog: Sendable {
         let own = IAMNameMatching.withBytes(name) { text -> IAMConditionKey? in
             guard let colon = text.firstIndex(of: IAMCatalogFile.colon),
                   let index = serviceIndex(UnsafeBufferPointer(rebasing: text[..<colon])) else { return nil }
-            return withService(at: index) { $0.conditionKey(named: name) }
+            return service(at: index).conditionKey(named: name)
         }
         return own ?? foreignConditionKeys().lookup(name)
     }
@@ -218,27 +236,28 @@ public final class IAMCatalog: Sendable {
     // MARK: - Lazily parsed parts
 
     func serviceIndex(_ prefix: UnsafeBufferPointer<UInt8>) -> Int? {
-        packedPrefixes.position(of: prefix)
+        prefixTable.position(of: prefix) { index in
+            packedPrefixes.withName(index) { IAMNameMatching.equalsFolded(prefix, lowercased: $0) }
+        }
     }
 
-    func service(at index: Int) -> IAMService { withService(at: index) { copy $0 } }
-
-    /// Runs `body` on the service, parsed now if no one has asked for it before. `body` runs
-    /// under the cache's lock and borrows the service there, so that handing out one action
-    /// (a lint asks for ~60,000) does not copy the whole service.
-    func withService<R>(at index: Int, _ body: (borrowing IAMService) -> R) -> R {
-        if let result = services.withLock({ $0[index] == nil ? nil : Optional(body($0[index]!)) }) { return result }
-        let parsed = IAMServiceParser.parse(storage, lines: serviceLines[index], prefix: servicePrefixes[index], name: serviceNames[index])
-        return services.withLock {
-            if $0[index] == nil { $0[index] = parsed }
-            return body($0[index]!)
+    /// The service, parsed now if no one has asked for it before. Each service has its own
+    /// lock, so the two lint threads meet only on the same service; a thread that finds it being
+    /// parsed waits for it rather than parsing it again.
+    func service(at index: Int) -> IAMService {
+        services[index].service.withLock { kept in
+            if let kept { return kept }
+            let parsed = IAMServiceParser.parse(storage, lines: serviceLines[index], prefix: servicePrefixes[index], name: serviceNames[index],
+                                                actionCount: firstAction[index + 1] - firstAction[index])
+            kept = parsed
+            return parsed
         }
     }
 
     /// The action on the `position`th A line of the file.
     func action(at position: Int) -> IAMAction {
         let service = serviceIndex(ofActionAt: position)
-        return withService(at: service) { $0.actions[position - firstAction[service]] }
+        return self.service(at: service).actions[position - firstAction[service]]
     }
 
     /// The service that owns the `position`th A line: the last one whose first action is at or
@@ -258,4 +277,13 @@ public final class IAMCatalog: Sendable {
         foreignKeyCache.withLock { $0 = built }
         return built
     }
+}
+
+/// One service's slot in the catalog: empty until the service is first asked for. A class
+/// because a mutex cannot be copied, so cannot sit in an array by itself.
+///
+/// Not `AtomicLazyReference`: its `load` is not specialized for the caller's type, and cost
+/// ~600 instructions where this lock costs a few dozen.
+private final class ParsedService: Sendable {
+    let service = Mutex<IAMService?>(nil)
 }

@@ -10,14 +10,18 @@ struct IAMPackedNames: Sendable {
 
     /// `names` must be sorted ignoring case, as the catalog file is.
     init(_ buffer: UnsafeBufferPointer<UInt8>, _ names: [Range<Int>]) {
-        var bytes: [UInt8] = [], ends: [Int32] = []
-        bytes.reserveCapacity(names.reduce(0) { $0 + $1.count })
+        var ends: [Int32] = []
         ends.reserveCapacity(names.count)
-        for name in names {
-            for index in name { bytes.append(IAMNameMatching.folded(buffer[index])) }
-            ends.append(Int32(bytes.count))
+        // Copied name by name, then folded in one loop over all of them: appending byte by
+        // byte checked the array's room for every byte, and the one loop runs many bytes a step.
+        self.bytes = [UInt8](unsafeUninitializedCapacity: names.reduce(0) { $0 + $1.count }) { packed, count in
+            for name in names {
+                _ = UnsafeMutableBufferPointer(rebasing: packed[count..<(count + name.count)]).initialize(from: buffer[name])
+                count += name.count
+                ends.append(Int32(count))
+            }
+            for index in 0..<count { packed[index] = IAMNameMatching.folded(packed[index]) }
         }
-        self.bytes = bytes
         self.ends = ends
     }
 
@@ -35,7 +39,10 @@ struct IAMPackedNames: Sendable {
                     while low < high {
                         let middle = (low + high) / 2
                         let start = middle == 0 ? 0 : Int(ends[middle - 1]), count = Int(ends[middle]) - start
-                        var order = Int(memcmp(packed.baseAddress! + start, folded.baseAddress!, min(count, key.count)))
+                        // The first byte decides most steps (service prefixes mostly differ
+                        // there), and comparing it here is much cheaper than calling memcmp.
+                        var order = count == 0 ? -1 : Int(packed[start]) - Int(folded[0])
+                        if order == 0 { order = Int(memcmp(packed.baseAddress! + start, folded.baseAddress!, min(count, key.count))) }
                         if order == 0 { order = count - key.count }
                         if order == 0 { return middle }
                         if order < 0 { low = middle + 1 } else { high = middle }

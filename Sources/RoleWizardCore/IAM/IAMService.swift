@@ -1,5 +1,8 @@
 /// One AWS service: its actions, resource types and condition keys.
-public struct IAMService: Sendable {
+///
+/// A class, made once by `IAMServiceParser` and shared: immutable, so the catalog hands the one
+/// it parsed to every caller, on any thread, without copying it.
+public final class IAMService: Sendable {
     /// e.g. `kms`.
     public let prefix: String
     /// e.g. `AWS Key Management Service`.
@@ -11,6 +14,16 @@ public struct IAMService: Sendable {
     /// Sorted by lower-case name; some are templates such as `aws:ResourceTag/${TagKey}`.
     public let conditionKeys: [IAMConditionKey]
     let index: IAMServiceIndex
+
+    init(prefix: String, name: String, actions: [IAMAction], resourceTypes: [IAMResourceType],
+         conditionKeys: [IAMConditionKey], index: IAMServiceIndex) {
+        self.prefix = prefix
+        self.name = name
+        self.actions = actions
+        self.resourceTypes = resourceTypes
+        self.conditionKeys = conditionKeys
+        self.index = index
+    }
 
     /// The action with this name (without the prefix), ignoring case.
     public func action(named name: String) -> IAMAction? {

@@ -6,12 +6,18 @@ enum IAMServiceParser {
     typealias File = IAMCatalogFile
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    static func parse(_ storage: CatalogBytes, lines: Range<Int>, prefix: String, name: String) -> IAMService {
+    /// `actionCount` is how many A lines `lines` hold (for reserving room).
+    static func parse(_ storage: CatalogBytes, lines: Range<Int>, prefix: String, name: String, actionCount: Int) -> IAMService {
         var conditionKeys: [IAMConditionKey] = [], keyNames: [Range<Int>] = []
         var resourceTypes: [IAMResourceType] = [], typeNames: [Range<Int>] = []
         var actions: [IAMAction] = []
         return storage.bytes.withUnsafeBufferPointer { buffer in
             var actionNames: [Range<Int>] = []
+            actions.reserveCapacity(actionCount)
+            actionNames.reserveCapacity(actionCount)
+            /// Lists of one known resource type, at 2 × its position + 1 if required: most
+            /// actions take one (a service's actions share a few) or none, so they share arrays.
+            var oneTypeLists: [[(name: String, required: Bool)]?] = []
             func string(_ range: Range<Int>) -> String { File.string(buffer, range) }
             /// The condition keys' names packed for lookups, made at the first R or A line (the
             /// C lines come first): a lookup there is a memcmp a step, where a search of the
@@ -28,24 +34,23 @@ enum IAMServiceParser {
             func keys(_ field: Range<Int>) -> [String] {
                 serviceKeys().strings(in: field, of: buffer)
             }
+            /// An item of an A line's resource types: the position of the type among the R lines
+            /// (nil for a type the service does not define), and whether the action requires it.
+            func resourceType(_ item: Range<Int>) -> (position: Int?, required: Bool) {
+                let required = buffer[item.upperBound - 1] == IAMNameMatching.star
+                let name = required ? item.dropLast() : item
+                let position = IAMNameMatching.binarySearch(Bytes(rebasing: buffer[name]), in: buffer, typeNames,
+                                                            compare: IAMNameMatching.compareExact)
+                return (position, required)
+            }
             var start = lines.lowerBound
             while start < lines.upperBound {
                 // The line's end and its tabs (at most five; the init checked the count).
-                var end = start, count = 0
-                var t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0
-                while end < lines.upperBound && buffer[end] != File.newline {
-                    if buffer[end] == File.tab {
-                        switch count {
-                        case 0: t0 = end
-                        case 1: t1 = end
-                        case 2: t2 = end
-                        case 3: t3 = end
-                        default: t4 = end
-                        }
-                        count += 1
-                    }
-                    end += 1
+                let end = File.firstIndex(of: File.newline, in: buffer, start..<lines.upperBound)
+                func tab(after position: Int) -> Int {
+                    position < end ? File.firstIndex(of: File.tab, in: buffer, (position + 1)..<end) : end
                 }
+                let t0 = tab(after: start - 1), t1 = tab(after: t0), t2 = tab(after: t1), t3 = tab(after: t2), t4 = tab(after: t3)
                 defer { start = end + 1 }
                 guard end > start else { continue }
                 switch buffer[start] {
@@ -57,13 +62,21 @@ enum IAMServiceParser {
                                                          conditionKeys: keys((t2 + 1)..<end)))
                     typeNames.append((t0 + 1)..<t1)
                 case File.action:
-                    var types: [(name: String, required: Bool)] = []
-                    File.forEachItem(buffer, (t2 + 1)..<t3) { item in
-                        let required = buffer[item.upperBound - 1] == IAMNameMatching.star
-                        let name = required ? item.lowerBound..<(item.upperBound - 1) : item
-                        let known = IAMNameMatching.binarySearch(Bytes(rebasing: buffer[name]), in: buffer, typeNames,
-                                                                 compare: IAMNameMatching.compareExact)
-                        types.append((known.map { resourceTypes[$0].name } ?? string(name), required))
+                    let typesField = (t2 + 1)..<t3
+                    let types: [(name: String, required: Bool)]
+                    if !typesField.isEmpty, File.firstIndex(of: File.comma, in: buffer, typesField) == t3,
+                       case let (position?, required) = resourceType(typesField) {
+                        if oneTypeLists.isEmpty { oneTypeLists = Array(repeating: nil, count: 2 * resourceTypes.count) }
+                        let slot = 2 * position + (required ? 1 : 0)
+                        if oneTypeLists[slot] == nil { oneTypeLists[slot] = [(resourceTypes[position].name, required)] }
+                        types = oneTypeLists[slot]!
+                    } else {
+                        var list: [(name: String, required: Bool)] = []
+                        File.forEachItem(buffer, typesField) { item in
+                            let (known, required) = resourceType(item)
+                            list.append((known.map { resourceTypes[$0].name } ?? string(required ? item.dropLast() : item), required))
+                        }
+                        types = list
                     }
                     actions.append(IAMAction(
                         service: prefix, name: string((t0 + 1)..<t1),
