@@ -30,7 +30,8 @@ import Testing
 
     /// Strings are escaped eight plain bytes at a time: a character to escape is found at any
     /// offset in or after a run of plain ones.
-    @Test(arguments: ["\"", "\\", "`", "\u{7F}", "\u{1F}", "\u{0}", "\n", " ", "~", "é", "\u{2028}"])
+    @Test(arguments: ["\"", "\\", "`", "\u{7F}", "\u{1F}", "\u{0}", "\n", " ", "~", "é", "\u{2028}", "\u{2029}", "…", "\u{80}", "🚀",
+                      "é\u{2028}…\"", "\u{2028}\u{2029}"])
     func escapesWhereverTheCharacterFalls(character: String) {
         for offset in 0...19 {
             let text = String(repeating: "a", count: offset) + character + String(repeating: "z", count: 19 - offset)

@@ -79,9 +79,10 @@ public enum JSONWriter {
 
     /// A string's JSON form without its quotes.
     static func writeEscapedContent(_ text: String, into out: inout [UInt8]) {
-        // Runs of ASCII that need no escape are copied at once; from the first byte that is not
-        // ASCII on, the rest goes scalar by scalar.
-        func writePlainRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Runs of bytes that need no escape are copied at once. Every byte of a character
+        // beyond ASCII is written as it is, but for U+2028 and U+2029 (E2 80 A8, E2 80 A9),
+        // which JSON allows raw and JavaScript does not.
+        func writeEscaping(_ bytes: UnsafeBufferPointer<UInt8>) {
             isPlain.withUnsafeBufferPointer { isPlain in
                 var run = 0, index = 0
                 while index < bytes.count {
@@ -90,29 +91,34 @@ public enum JSONWriter {
                         index += 8
                         continue
                     }
-                    if !isPlain[Int(bytes[index])] {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                        if bytes[index] >= 0x80 { return index }
-                        writeEscaped(Unicode.Scalar(bytes[index]), into: &out)
-                        run = index + 1
+                    let byte = bytes[index]
+                    if isPlain[Int(byte)] {
+                        index += 1
+                        continue
                     }
+                    if byte >= 0x80 {
+                        guard byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                              bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                            index += 1
+                            continue
+                        }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                        writeEscaped(bytes[index + 2] == 0xA8 ? "\u{2028}" : "\u{2029}", into: &out)
+                        index += 3
+                        run = index
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    writeEscaped(Unicode.Scalar(byte), into: &out)
                     index += 1
+                    run = index
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-                return nil
             }
         }
-        var rest: Int?
-        if let found = text.utf8.withContiguousStorageIfAvailable(writePlainRuns) {
-            rest = found
-        } else {
+        if text.utf8.withContiguousStorageIfAvailable(writeEscaping) == nil {
             var copy = text
-            rest = copy.withUTF8(writePlainRuns)
-        }
-        if let rest {
-            // `rest` follows ASCII bytes, so it starts a scalar.
-            let utf8 = text.utf8
-            for scalar in text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: rest)...] { writeEscaped(scalar, into: &out) }
+            copy.withUTF8(writeEscaping)
         }
     }
 

@@ -357,13 +357,12 @@ final class ActionMeaning: Sendable {
         mayBeAnyService = text.isStar || spelling.prefixHasWildcard
         loweredName = spelling.colon.map { Array(spelling.lowered[($0 + 1)...]) }
         nameHasWildcard = spelling.nameHasWildcard
-        // By position: iterating would copy every action (five references each) to ask about it.
-        allowsPassRole = actions.indices.contains { SecurityChecks.isPassRole(actions[$0]) }
-        secretRead = actions.indices.first { SecurityChecks.isSecretRead(actions[$0]) }.map { actions[$0] }
+        allowsPassRole = actions.contains(where: SecurityChecks.isPassRole)
+        secretRead = actions.first(where: SecurityChecks.isSecretRead)
         var writeCount = 0
         var firstWrite: IAMAction?
-        for index in actions.indices where SecurityChecks.isWriteTakingResource(actions[index]) {
-            if writeCount == 0 { firstWrite = actions[index] }
+        for action in actions where SecurityChecks.isWriteTakingResource(action) {
+            if writeCount == 0 { firstWrite = action }
             writeCount += 1
         }
         self.writeCount = writeCount
