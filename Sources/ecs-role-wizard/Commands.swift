@@ -7,6 +7,7 @@ extension SpecWriter.Format: ExpressibleByArgument {}
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a preset as a spec file to edit.",
         discussion: "Without --output the spec goes to standard output. See `ecs-role-wizard presets` for the names.")
 
@@ -68,6 +69,7 @@ struct PresetsCommand: ParsableCommand {
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check a spec file against IAM's rules.",
         discussion: "Prints every problem as FILE:LINE:COLUMN: field: message and exits 1; prints a summary and exits 0 when the spec is good.")
 
@@ -92,6 +94,7 @@ struct Validate: ParsableCommand {
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write a spec's policy documents and aws-cli scripts.",
         discussion: """
         --format json writes one file per document and manifest.json. --format aws-cli adds \
@@ -127,6 +130,7 @@ struct Generate: ParsableCommand {
 
 struct Policies: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "policies",
         abstract: "Search the AWS managed policy catalog.",
         discussion: "Matches names by substring, then fuzzily; ECS-relevant policies (marked ECS) come first.")
 

@@ -33,6 +33,7 @@ enum FailOn: String, CaseIterable, ExpressibleByArgument {
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check IAM policy documents and spec files, offline.",
         discussion: """
         Reads policy documents (JSON or YAML) and spec files (everything the spec generates is \
