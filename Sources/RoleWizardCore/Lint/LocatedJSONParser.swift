@@ -13,11 +13,21 @@ extension LocatedJSON {
     /// keys, and Yams (which has positions) reads the 1,582 AWS managed policies about ten times
     /// slower than this byte scan. Columns count Unicode scalars, from 1.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> LocatedJSON {
+        try parseMeasured(bytes).document
+    }
+
+    /// Reads JSON text as `parse` does, and gives the document's `policySize` along with it,
+    /// counted while reading: each string's bytes are at hand then, where measuring the tree
+    /// afterwards walks it again and reads every string a second time.
+    public static func parseMeasured(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (document: LocatedJSON, policySize: Int) {
         // The parser reads the bytes through a buffer pointer, valid for this call: the
         // scanning loops are most of parsing, and an array's subscript checks its bounds.
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             var parser = LocatedJSONParser(bytes: buffer)
-            return Result { () throws(JSONSyntaxError) -> LocatedJSON in try parser.document() }
+            return Result { () throws(JSONSyntaxError) -> (document: LocatedJSON, policySize: Int) in
+                let document = try parser.document()
+                return (document, parser.policySize)
+            }
         }
         return try parsed.get()
     }
@@ -43,6 +53,12 @@ struct LocatedJSONParser {
 
     /// An ASCII text's columns are byte counts: no scalars to count.
     let isASCII: Bool
+
+    /// IAM's measure of what has been read so far (`LocatedJSON.policySize`): every value
+    /// adds what `JSONWriter.compact` would write for it, whitespace not counted: a brace,
+    /// bracket, comma or colon 1, a number or literal its text, a string its quotes and
+    /// escaped content.
+    var policySize = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -143,6 +159,7 @@ struct LocatedJSONParser {
         }
         guard matches else { throw fail("expected \(word), found \(describeHere())") }
         index += count
+        policySize += count
     }
 
     mutating func enter() throws(JSONSyntaxError) {
@@ -154,6 +171,7 @@ struct LocatedJSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
+        policySize += 2  // the braces
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object([]) }
         let first = openMembers.count
@@ -173,12 +191,13 @@ struct LocatedJSONParser {
                 throw fail("expected \":\" after the key \(JSONWriter.quoted(key)), found \(describeHere())")
             }
             index += 1
+            policySize += 1
             skipWhitespace()
             let value = try parseValue()
             openMembers.append(.init(key: key, keyLocation: keyLocation, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw fail("the object is not closed with \"}\"") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; policySize += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members(&self)) }
             throw fail("expected \",\" or \"}\" in an object, found \(describeHere())")
         }
@@ -188,6 +207,7 @@ struct LocatedJSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
+        policySize += 2  // the brackets
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; return .array([]) }
         let first = openItems.count
@@ -201,7 +221,7 @@ struct LocatedJSONParser {
             openItems.append(item)
             skipWhitespace()
             guard index < bytes.count else { throw fail("the list is not closed with \"]\"") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; policySize += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items(&self)) }
             throw fail("expected \",\" or \"]\" in a list, found \(describeHere())")
         }
@@ -231,6 +251,7 @@ struct LocatedJSONParser {
             if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
             if digits(&self) == 0 { throw fail("a number needs digits in its exponent") }
         }
+        policySize += index - start  // ASCII: a byte is a character
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
@@ -259,6 +280,7 @@ struct LocatedJSONParser {
                     ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                     : String(validating: bytes[start..<index], as: UTF8.self)
                 guard let text else { throw fail("the string is not valid UTF-8") }
+                policySize += 2 + LocatedJSON.escapedSize(UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 index += 1
                 return text
             }
@@ -282,7 +304,10 @@ struct LocatedJSONParser {
             if byte == UInt8(ascii: "\"") {
                 try flush(&self, into: &scalars)
                 index += 1
-                return String(scalars)
+                // Measured on what the escapes stand for: JSONWriter writes `\/` as `/`, `\u0041` as `A`.
+                let text = String(scalars)
+                policySize += 2 + LocatedJSON.escapedSize(text)
+                return text
             }
             if byte < 0x20 { throw fail("a string cannot hold a raw control character (write it as an escape such as \\n)") }
             if byte != UInt8(ascii: "\\") { index += 1; continue }

@@ -62,8 +62,8 @@ public enum SizeLimit: Sendable {
 }
 
 enum SizeChecks {
-    static func check(_ document: LocatedJSON, limit: SizeLimit, run: LintRun) {
-        let size = document.policySize
+    /// `size` is the document's `policySize`.
+    static func check(_ document: LocatedJSON, size: Int, limit: SizeLimit, run: LintRun) {
         guard size > limit.characters else { return }
         run.report(limit.check, "\(DocumentSize.grouped(size)) characters (whitespace not counted) is over IAM's limit of \(DocumentSize.grouped(limit.characters))"
                    + (limit == .trust ? " (a quota AWS can raise to 4,096)" : ""), path: .root, location: document.location)
