@@ -131,17 +131,25 @@ struct PolicyView {
         var seen: UInt64 = 0  // bit i: allowed[i] was seen
         for member in members {
             guard let position = allowed.firstIndex(of: member.key) else {
-                run.report(.unknownKey, "unknown key \(JSONWriter.quoted(member.key)) in \(what)"
-                           + Suggest.didYouMean(member.key, among: allowed) + "; IAM knows " + allowed.joined(separator: ", "),
-                           path: path / member.key, location: member.keyLocation)
+                reportUnknownKey(member, allowed: allowed, what: what, at: path, run: run)
                 continue
             }
             if seen & (1 << position) != 0 {
-                run.report(.duplicateKey, "\(JSONWriter.quoted(member.key)) appears twice in \(what); IAM keeps only one of them",
-                           path: path / member.key, location: member.keyLocation)
+                reportDuplicateKey(member, what: what, at: path, run: run)
             }
             seen |= 1 << position
         }
+    }
+
+    static func reportUnknownKey(_ member: LocatedJSON.Member, allowed: [String], what: String, at path: FieldPath, run: LintRun) {
+        run.report(.unknownKey, "unknown key \(JSONWriter.quoted(member.key)) in \(what)"
+                   + Suggest.didYouMean(member.key, among: allowed) + "; IAM knows " + allowed.joined(separator: ", "),
+                   path: path / member.key, location: member.keyLocation)
+    }
+
+    static func reportDuplicateKey(_ member: LocatedJSON.Member, what: String, at path: FieldPath, run: LintRun) {
+        run.report(.duplicateKey, "\(JSONWriter.quoted(member.key)) appears twice in \(what); IAM keeps only one of them",
+                   path: path / member.key, location: member.keyLocation)
     }
 
     /// A statement's elements, by the keys IAM knows (`statementKeys`).
@@ -185,12 +193,20 @@ struct PolicyView {
         private var sid = -1, effect = -1, principal = -1, notPrincipal = -1, action = -1, notAction = -1
         private var resource = -1, notResource = -1, condition = -1
 
-        init(_ members: [LocatedJSON.Member]) {
+        /// Reports unknown and repeated keys as `reportUnknownAndDuplicateKeys` would, in the
+        /// same pass that finds the elements (each key is matched once, not twice).
+        init(_ members: [LocatedJSON.Member], at path: FieldPath, run: LintRun) {
             self.members = members
-            // Backwards, so that a key's first member is the one kept.
-            for position in members.indices.reversed() {
-                guard let element = Element(key: members[position].key) else { continue }
-                self[position: element] = position
+            for position in members.indices {
+                guard let element = Element(key: members[position].key) else {
+                    reportUnknownKey(members[position], allowed: statementKeys, what: "a statement", at: path, run: run)
+                    continue
+                }
+                if has(element) {
+                    reportDuplicateKey(members[position], what: "a statement", at: path, run: run)
+                } else {
+                    self[position: element] = position
+                }
             }
         }
 
@@ -241,8 +257,7 @@ struct PolicyView {
             run.report(.wrongType, "a statement must be an object, not \(node.described)", path: path, location: node.location)
             return nil
         }
-        reportUnknownAndDuplicateKeys(members, allowed: statementKeys, what: "a statement", at: path, run: run)
-        let elements = StatementElements(members)
+        let elements = StatementElements(members, at: path, run: run)
         let statement = Statement(index: index, path: path, location: node.location)
         if let sid = elements[.sid] {
             if let text = sid.string {
@@ -419,14 +434,18 @@ struct PolicyView {
     }
 
     static func reportDuplicateSids(_ statements: [Statement], run: LintRun) {
-        var seen: [String: Int] = [:]
-        for statement in statements {
+        // Nearly every policy has a few statements: comparing each Sid with the earlier ones
+        // costs less than hashing them all. A long list is indexed, to stay linear.
+        let isShort = statements.count <= 32
+        var firstWithSid: [String: Int] = [:]  // the index of the first statement with each Sid, for a long list
+        for (position, statement) in statements.enumerated() {
             guard let sid = statement.sid, !sid.isEmpty else { continue }
-            if let first = seen[sid] {
+            let first = isShort ? statements[..<position].first { $0.sid == sid }?.index : firstWithSid[sid]
+            if let first {
                 run.report(.duplicateSid, "Sid \(JSONWriter.quoted(sid)) is also statement \(first)'s; Sids must be unique in a policy",
                            path: statement.path / "Sid", location: statement.sidLocation, statement: statement)
-            } else {
-                seen[sid] = statement.index
+            } else if !isShort {
+                firstWithSid[sid] = statement.index
             }
         }
     }
