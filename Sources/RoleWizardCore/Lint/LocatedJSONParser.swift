@@ -46,10 +46,6 @@ struct LocatedJSONParser {
     /// Nesting limit: a hostile file of a million `[` must not overflow the stack.
     static let maxDepth = 512
     var depth = 0
-    /// The members and items of the objects and lists being read, innermost last: each
-    /// object or list is copied out once, at its exact size, rather than grown append by append.
-    var openMembers: [LocatedJSON.Member] = []
-    var openItems: [LocatedJSON] = []
 
     /// An ASCII text's columns are byte counts: no scalars to count.
     let isASCII: Bool
@@ -174,11 +170,9 @@ struct LocatedJSONParser {
         policySize += 2  // the braces
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object([]) }
-        let first = openMembers.count
-        func members(_ parser: inout LocatedJSONParser) -> [LocatedJSON.Member] {
-            defer { parser.openMembers.removeSubrange(first...) }
-            return Array(parser.openMembers[first...])
-        }
+        // Grown append by append: a growing array moves its members to the larger buffer,
+        // where copying them out of a shared stack would retain and release every one.
+        var members: [LocatedJSON.Member] = []
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -194,11 +188,11 @@ struct LocatedJSONParser {
             policySize += 1
             skipWhitespace()
             let value = try parseValue()
-            openMembers.append(.init(key: key, keyLocation: keyLocation, value: value))
+            members.append(.init(key: key, keyLocation: keyLocation, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw fail("the object is not closed with \"}\"") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; policySize += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members(&self)) }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             throw fail("expected \",\" or \"}\" in an object, found \(describeHere())")
         }
     }
@@ -210,19 +204,14 @@ struct LocatedJSONParser {
         policySize += 2  // the brackets
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; return .array([]) }
-        let first = openItems.count
-        func items(_ parser: inout LocatedJSONParser) -> [LocatedJSON] {
-            defer { parser.openItems.removeSubrange(first...) }
-            return Array(parser.openItems[first...])
-        }
+        var items: [LocatedJSON] = []  // grown as `members` is in `parseObject`
         while true {
             skipWhitespace()
-            let item = try parseValue()
-            openItems.append(item)
+            items.append(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw fail("the list is not closed with \"]\"") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; policySize += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items(&self)) }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
             throw fail("expected \",\" or \"]\" in a list, found \(describeHere())")
         }
     }
