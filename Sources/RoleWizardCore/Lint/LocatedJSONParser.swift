@@ -172,7 +172,10 @@ struct LocatedJSONParser {
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object([]) }
         // Grown append by append: a growing array moves its members to the larger buffer,
         // where copying them out of a shared stack would retain and release every one.
+        // Room for four from the start: a statement has about that many members, and an empty
+        // array grows one, two, four, each a new buffer.
         var members: [LocatedJSON.Member] = []
+        members.reserveCapacity(4)
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -204,7 +207,8 @@ struct LocatedJSONParser {
         policySize += 2  // the brackets
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; return .array([]) }
-        var items: [LocatedJSON] = []  // grown as `members` is in `parseObject`
+        var items: [LocatedJSON] = []  // grown as `members` is in `parseObject`, from room for four
+        items.reserveCapacity(4)
         while true {
             skipWhitespace()
             items.append(try parseValue())
