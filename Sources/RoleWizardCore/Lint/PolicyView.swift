@@ -171,16 +171,19 @@ struct PolicyView {
         }
 
         init?(key: String) {
-            switch key {
-            case "Sid": self = .sid
-            case "Effect": self = .effect
-            case "Principal": self = .principal
-            case "NotPrincipal": self = .notPrincipal
-            case "Action": self = .action
-            case "NotAction": self = .notAction
-            case "Resource": self = .resource
-            case "NotResource": self = .notResource
-            case "Condition": self = .condition
+            // The key's length first: a string comparison that fails costs several times one
+            // that succeeds (different bytes can still be the same text), and every key of
+            // every statement is looked up.
+            switch key.utf8.count {
+            case 3 where key == "Sid": self = .sid
+            case 6 where key == "Effect": self = .effect
+            case 6 where key == "Action": self = .action
+            case 8 where key == "Resource": self = .resource
+            case 9 where key == "Principal": self = .principal
+            case 9 where key == "NotAction": self = .notAction
+            case 9 where key == "Condition": self = .condition
+            case 11 where key == "NotResource": self = .notResource
+            case 12 where key == "NotPrincipal": self = .notPrincipal
             default: return nil
             }
         }
@@ -263,7 +266,7 @@ struct PolicyView {
             if let text = sid.string {
                 statement.sid = text
                 statement.sidLocation = sid.location
-                if !text.unicodeScalars.allSatisfy(IdentifierRules.isASCIIAlphanumeric) {
+                if !text.utf8.allSatisfy(isASCIIAlphanumeric) {
                     run.report(.invalidSid, "Sid \(JSONWriter.quoted(text)) may hold only ASCII letters and digits",
                                path: path / "Sid", location: sid.location, statement: statement)
                 }
@@ -296,6 +299,13 @@ struct PolicyView {
             statement.conditions = readCondition(condition, at: path / "Condition", statement: statement, run: run)
         }
         return statement
+    }
+
+    /// A Sid's test, over bytes rather than scalars (which cost several times as much to step
+    /// through): a scalar outside ASCII is made of bytes outside it.
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     static let exclusivePairs: [(Element, Element)] = [(.action, .notAction), (.resource, .notResource), (.principal, .notPrincipal)]

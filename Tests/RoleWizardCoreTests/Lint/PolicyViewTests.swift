@@ -35,4 +35,26 @@ import Testing
         #expect(linted.map(\.path.description) == ["Statement[0].Actoin", "Statement[0].Effect", "Statement[0].Action"])
         #expect(linted.first?.message.contains("Action") == true)
     }
+
+    /// Keys are sorted out by length before they are compared: each name still finds its
+    /// element, and near misses find none.
+    @Test func statementKeysAndTheirElements() {
+        #expect(PolicyView.Element.allCases.map(\.key) == PolicyView.statementKeys)
+        for element in PolicyView.Element.allCases {
+            #expect(PolicyView.Element(key: element.key) == element)
+        }
+        for key in ["", "sid", "SID", "Effects", "Actio", "Actions", "NotActions", "Resourc", "Conditio", "Condition ", "Résource",
+                    "NotResourcE", "NotPrincipa", "notPrincipal", "Version", "Statement"] {
+            #expect(PolicyView.Element(key: key) == nil, "\(key)")
+        }
+    }
+
+    /// A Sid holds only ASCII letters and digits, checked byte by byte.
+    @Test func sidCharacters() throws {
+        for (sid, valid) in [("Read1", true), ("", true), ("ABCxyz0189", true), ("read-objects", false), ("Résumé", false),
+                             ("with space", false), ("Ｒｅａｄ", false), ("Read_1", false)] {
+            let document = #"{"Version": "2012-10-17", "Statement": [{"Sid": "\#(sid)", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#
+            #expect(try Self.findings(document, .invalidSid).isEmpty == valid, "\(sid)")
+        }
+    }
 }
