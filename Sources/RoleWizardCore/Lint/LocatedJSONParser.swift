@@ -254,13 +254,19 @@ struct LocatedJSONParser {
         let start = index
         // Fast path: no escapes, the common case for policy text.
         var allBytes: UInt8 = 0
+        // The string's `LocatedJSON.escapedSize`, counted as it is scanned rather than in a
+        // second pass: a plain word counts 8, other bytes one by one. Exact for ASCII text;
+        // other text (rare in policies) is measured once read, for U+2028 and U+2029.
+        var size = 0
         // Eight bytes at a time while none is a quote, a backslash or a control character
         // (the byte loop below deals with the word that holds one).
         var words: UInt64 = 0
         while index + 8 <= bytes.count {
             let word = word(at: index)
+            if LocatedJSON.isPlain(word) { size += 8; index += 8; continue }
             if Self.hasByte(word, UInt8(ascii: "\"")) || Self.hasByte(word, UInt8(ascii: "\\")) || Self.hasByteBelow(word, 0x20) { break }
             words |= word
+            for byte in bytes[index..<(index + 8)] { size += LocatedJSON.escapedSize(ofByte: byte) }
             index += 8
         }
         if words & 0x8080_8080_8080_8080 != 0 { allBytes = 0x80 }
@@ -273,13 +279,14 @@ struct LocatedJSONParser {
                     ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                     : String(validating: bytes[start..<index], as: UTF8.self)
                 guard let text else { throw fail("the string is not valid UTF-8") }
-                policySize += 2 + LocatedJSON.escapedSize(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                policySize += 2 + (allBytes < 0x80 ? size : LocatedJSON.escapedSize(UnsafeBufferPointer(rebasing: bytes[start..<index])))
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail("a string cannot hold a raw control character (write it as an escape such as \\n)") }
             allBytes |= byte
+            size += LocatedJSON.escapedSize(ofByte: byte)
             index += 1
         }
         var scalars = String.UnicodeScalarView()

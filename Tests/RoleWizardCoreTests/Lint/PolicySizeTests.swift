@@ -47,6 +47,27 @@ import Testing
         }
     }
 
+    /// Strings of every length, as written in a file (raw bytes, and escapes now and then): the
+    /// parser counts plain words, other bytes and other scalars each its own way.
+    @Test func theParsersCountOfStringsAsWritten() throws {
+        var state: UInt64 = 5
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        let raw = ["a", "Z", "0", " ", "`", "\u{7F}", "é", "\u{2028}", "\u{2029}", "\u{2027}", "€", "😀", "/", "*", "${aws:username}",
+                   "arn:aws:s3:::bucket/*", "12345678"]
+        let escaped = [#"\""#, #"\\"#, #"\n"#, #"\t"#, #"\u0060"#, #"\u2028"#, #"\/"#, #"\u00e9"#]
+        for round in 0..<1_000 {
+            let pieces = (0..<Int(next() % 24)).map { _ in
+                round.isMultiple(of: 3) && next() % 8 == 0 ? escaped[Int(next()) % escaped.count] : raw[Int(next()) % raw.count]
+            }
+            let text = #"{"key \#(round)": ["\#(pieces.joined())", "\#(pieces.reversed().joined())"]}"#
+            let (document, size) = try LocatedJSON.parseMeasured(Array(text.utf8))
+            #expect(size == document.policySize, "\(text.debugDescription)")
+        }
+    }
+
     /// Spaces inside strings, which `policySize` does not count (IAM counts none).
     static func spaces(in json: JSONValue) -> Int {
         switch json {
