@@ -93,8 +93,13 @@ struct LocatedJSONParser {
 
     mutating func skipWhitespace() {
         while index < bytes.count {
-            // An indentation's spaces eight at a time.
-            while index + 8 <= bytes.count && word(at: index) == 0x2020_2020_2020_2020 { index += 8 }
+            // An indentation's spaces a word at a time: XOR with eight spaces leaves a zero byte
+            // for each space, so the first other byte is the lowest nonzero one.
+            while index + 8 <= bytes.count {
+                let others = UInt64(littleEndian: word(at: index)) ^ 0x2020_2020_2020_2020
+                index += others.trailingZeroBitCount / 8
+                if others != 0 { break }
+            }
             guard index < bytes.count else { return }
             switch bytes[index] {
             case 0x20, 0x09, 0x0D: index += 1
