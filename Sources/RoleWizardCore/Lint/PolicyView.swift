@@ -266,7 +266,7 @@ struct PolicyView {
             if let text = sid.string {
                 statement.sid = text
                 statement.sidLocation = sid.location
-                if !text.utf8.allSatisfy(isASCIIAlphanumeric) {
+                if !isValidSid(text) {
                     run.report(.invalidSid, "Sid \(JSONWriter.quoted(text)) may hold only ASCII letters and digits",
                                path: path / "Sid", location: sid.location, statement: statement)
                 }
@@ -301,11 +301,17 @@ struct PolicyView {
         return statement
     }
 
-    /// A Sid's test, over bytes rather than scalars (which cost several times as much to step
-    /// through): a scalar outside ASCII is made of bytes outside it.
-    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    /// Whether a Sid holds only ASCII letters and digits. Tested on its UTF-8 bytes in memory:
+    /// stepping through a string's scalars, or its `utf8` view, costs several times as much,
+    /// and a scalar outside ASCII is made of bytes outside it.
+    static func isValidSid(_ sid: String) -> Bool {
+        var sid = sid
+        return sid.withUTF8 { bytes in
+            bytes.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            }
+        }
     }
 
     static let exclusivePairs: [(Element, Element)] = [(.action, .notAction), (.resource, .notResource), (.principal, .notPrincipal)]
