@@ -53,9 +53,9 @@ public struct FileLinter: Sendable {
         func entries(_ findings: [Finding]) -> [LintReport.Entry] {
             findings.map { LintReport.Entry(file: file, location: $0.location, finding: $0, context: nil) }
         }
-        let json: LocatedJSON
+        let json: LocatedJSON, policySize: Int
         do {
-            json = try LocatedJSON.parse(bytes)
+            (json, policySize) = try LocatedJSON.parseMeasured(bytes)
         } catch {
             // Not JSON: YAML (a spec, or a policy written in YAML), or broken JSON.
             let text = String(decoding: bytes, as: UTF8.self)
@@ -81,12 +81,13 @@ public struct FileLinter: Sendable {
         if kind == .spec || (kind == .auto && json["roles"] != nil) {
             return lintSpec(text: String(decoding: bytes, as: UTF8.self), file: file)
         }
-        return entries(lintPolicy(json, kind: kind, roleKind: roleKind))
+        return entries(lintPolicy(json, kind: kind, roleKind: roleKind, policySize: policySize))
     }
 
-    func lintPolicy(_ document: LocatedJSON, kind: LintInputKind, roleKind: RoleKind?) -> [Finding] {
+    /// `policySize` is the document's, when the parser counted it.
+    func lintPolicy(_ document: LocatedJSON, kind: LintInputKind, roleKind: RoleKind?, policySize: Int? = nil) -> [Finding] {
         let use = use(of: document, kind: kind)
-        return linter.lint(document, use: use, roleKind: roleKind, sizeLimit: sizeLimit(of: use))
+        return linter.lint(document, use: use, roleKind: roleKind, sizeLimit: sizeLimit(of: use), policySize: policySize)
     }
 
     /// A policy with a Principal in some statement is a trust policy (IAM's own test for a

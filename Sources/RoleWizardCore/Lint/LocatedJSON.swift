@@ -21,16 +21,57 @@ public struct LocatedJSON: Sendable {
 
     public struct Member: Sendable {
         public var key: String
-        public var keyLocation: SourceLocation?
+        private var keyPosition: CompactLocation
         public var value: LocatedJSON
+
+        public var keyLocation: SourceLocation? {
+            get { keyPosition.location }
+            set { keyPosition = CompactLocation(newValue) }
+        }
+
+        public init(key: String, keyLocation: SourceLocation?, value: LocatedJSON) {
+            self.key = key
+            self.keyPosition = CompactLocation(keyLocation)
+            self.value = value
+        }
     }
 
     public var value: Value
-    public var location: SourceLocation?
+    private var position: CompactLocation
+
+    public var location: SourceLocation? {
+        get { position.location }
+        set { position = CompactLocation(newValue) }
+    }
 
     public init(_ value: Value, at location: SourceLocation? = nil) {
         self.value = value
-        self.location = location
+        self.position = CompactLocation(location)
+    }
+
+    /// A `SourceLocation?` in 8 bytes rather than 24 (two `Int`s and nil's flag, padded): a
+    /// parsed policy is mostly nodes and members, and smaller ones are quicker to build, move
+    /// and free. A line of `UInt32.max` stands for nil. A position that does not fit, which
+    /// only a file of over 4 GiB could hold (`lint` reads at most 32 MiB), is kept as nil.
+    struct CompactLocation: Sendable {
+        static let none = UInt32.max
+        var line: UInt32
+        var column: UInt32
+
+        init(_ location: SourceLocation?) {
+            guard let location, let line = UInt32(exactly: location.line), line != Self.none,
+                  let column = UInt32(exactly: location.column) else {
+                self.line = Self.none
+                self.column = 0
+                return
+            }
+            self.line = line
+            self.column = column
+        }
+
+        var location: SourceLocation? {
+            line == Self.none ? nil : SourceLocation(line: Int(line), column: Int(column))
+        }
     }
 
     public var string: String? {

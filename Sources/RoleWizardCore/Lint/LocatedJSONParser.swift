@@ -13,11 +13,21 @@ extension LocatedJSON {
     /// keys, and Yams (which has positions) reads the 1,582 AWS managed policies about ten times
     /// slower than this byte scan. Columns count Unicode scalars, from 1.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> LocatedJSON {
+        try parseMeasured(bytes).document
+    }
+
+    /// Reads JSON text as `parse` does, and gives the document's `policySize` along with it,
+    /// counted while reading: each string's bytes are at hand then, where measuring the tree
+    /// afterwards walks it again and reads every string a second time.
+    public static func parseMeasured(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (document: LocatedJSON, policySize: Int) {
         // The parser reads the bytes through a buffer pointer, valid for this call: the
         // scanning loops are most of parsing, and an array's subscript checks its bounds.
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             var parser = LocatedJSONParser(bytes: buffer)
-            return Result { () throws(JSONSyntaxError) -> LocatedJSON in try parser.document() }
+            return Result { () throws(JSONSyntaxError) -> (document: LocatedJSON, policySize: Int) in
+                let document = try parser.document()
+                return (document, parser.policySize)
+            }
         }
         return try parsed.get()
     }
@@ -36,13 +46,15 @@ struct LocatedJSONParser {
     /// Nesting limit: a hostile file of a million `[` must not overflow the stack.
     static let maxDepth = 512
     var depth = 0
-    /// The members and items of the objects and lists being read, innermost last: each
-    /// object or list is copied out once, at its exact size, rather than grown append by append.
-    var openMembers: [LocatedJSON.Member] = []
-    var openItems: [LocatedJSON] = []
 
     /// An ASCII text's columns are byte counts: no scalars to count.
     let isASCII: Bool
+
+    /// IAM's measure of what has been read so far (`LocatedJSON.policySize`): every value
+    /// adds what `JSONWriter.compact` would write for it, whitespace not counted: a brace,
+    /// bracket, comma or colon 1, a number or literal its text, a string its quotes and
+    /// escaped content.
+    var policySize = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -81,8 +93,13 @@ struct LocatedJSONParser {
 
     mutating func skipWhitespace() {
         while index < bytes.count {
-            // An indentation's spaces eight at a time.
-            while index + 8 <= bytes.count && word(at: index) == 0x2020_2020_2020_2020 { index += 8 }
+            // An indentation's spaces a word at a time: XOR with eight spaces leaves a zero byte
+            // for each space, so the first other byte is the lowest nonzero one.
+            while index + 8 <= bytes.count {
+                let others = UInt64(littleEndian: word(at: index)) ^ 0x2020_2020_2020_2020
+                index += others.trailingZeroBitCount / 8
+                if others != 0 { break }
+            }
             guard index < bytes.count else { return }
             switch bytes[index] {
             case 0x20, 0x09, 0x0D: index += 1
@@ -143,6 +160,7 @@ struct LocatedJSONParser {
         }
         guard matches else { throw fail("expected \(word), found \(describeHere())") }
         index += count
+        policySize += count
     }
 
     mutating func enter() throws(JSONSyntaxError) {
@@ -154,13 +172,15 @@ struct LocatedJSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
+        policySize += 2  // the braces
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object([]) }
-        let first = openMembers.count
-        func members(_ parser: inout LocatedJSONParser) -> [LocatedJSON.Member] {
-            defer { parser.openMembers.removeSubrange(first...) }
-            return Array(parser.openMembers[first...])
-        }
+        // Grown append by append: a growing array moves its members to the larger buffer,
+        // where copying them out of a shared stack would retain and release every one.
+        // Room for four from the start: a statement has about that many members, and an empty
+        // array grows one, two, four, each a new buffer.
+        var members: [LocatedJSON.Member] = []
+        members.reserveCapacity(4)
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -173,13 +193,14 @@ struct LocatedJSONParser {
                 throw fail("expected \":\" after the key \(JSONWriter.quoted(key)), found \(describeHere())")
             }
             index += 1
+            policySize += 1
             skipWhitespace()
             let value = try parseValue()
-            openMembers.append(.init(key: key, keyLocation: keyLocation, value: value))
+            members.append(.init(key: key, keyLocation: keyLocation, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw fail("the object is not closed with \"}\"") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members(&self)) }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; policySize += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             throw fail("expected \",\" or \"}\" in an object, found \(describeHere())")
         }
     }
@@ -188,21 +209,18 @@ struct LocatedJSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
+        policySize += 2  // the brackets
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; return .array([]) }
-        let first = openItems.count
-        func items(_ parser: inout LocatedJSONParser) -> [LocatedJSON] {
-            defer { parser.openItems.removeSubrange(first...) }
-            return Array(parser.openItems[first...])
-        }
+        var items: [LocatedJSON] = []  // grown as `members` is in `parseObject`, from room for four
+        items.reserveCapacity(4)
         while true {
             skipWhitespace()
-            let item = try parseValue()
-            openItems.append(item)
+            items.append(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw fail("the list is not closed with \"]\"") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items(&self)) }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; policySize += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
             throw fail("expected \",\" or \"]\" in a list, found \(describeHere())")
         }
     }
@@ -231,6 +249,7 @@ struct LocatedJSONParser {
             if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
             if digits(&self) == 0 { throw fail("a number needs digits in its exponent") }
         }
+        policySize += index - start  // ASCII: a byte is a character
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
@@ -240,13 +259,19 @@ struct LocatedJSONParser {
         let start = index
         // Fast path: no escapes, the common case for policy text.
         var allBytes: UInt8 = 0
+        // The string's `LocatedJSON.escapedSize`, counted as it is scanned rather than in a
+        // second pass: a plain word counts 8, other bytes one by one. Exact for ASCII text;
+        // other text (rare in policies) is measured once read, for U+2028 and U+2029.
+        var size = 0
         // Eight bytes at a time while none is a quote, a backslash or a control character
         // (the byte loop below deals with the word that holds one).
         var words: UInt64 = 0
         while index + 8 <= bytes.count {
             let word = word(at: index)
+            if LocatedJSON.isPlain(word) { size += 8; index += 8; continue }
             if Self.hasByte(word, UInt8(ascii: "\"")) || Self.hasByte(word, UInt8(ascii: "\\")) || Self.hasByteBelow(word, 0x20) { break }
             words |= word
+            for byte in bytes[index..<(index + 8)] { size += LocatedJSON.escapedSize(ofByte: byte) }
             index += 8
         }
         if words & 0x8080_8080_8080_8080 != 0 { allBytes = 0x80 }
@@ -259,12 +284,14 @@ struct LocatedJSONParser {
                     ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                     : String(validating: bytes[start..<index], as: UTF8.self)
                 guard let text else { throw fail("the string is not valid UTF-8") }
+                policySize += 2 + (allBytes < 0x80 ? size : LocatedJSON.escapedSize(UnsafeBufferPointer(rebasing: bytes[start..<index])))
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail("a string cannot hold a raw control character (write it as an escape such as \\n)") }
             allBytes |= byte
+            size += LocatedJSON.escapedSize(ofByte: byte)
             index += 1
         }
         var scalars = String.UnicodeScalarView()
@@ -282,7 +309,10 @@ struct LocatedJSONParser {
             if byte == UInt8(ascii: "\"") {
                 try flush(&self, into: &scalars)
                 index += 1
-                return String(scalars)
+                // Measured on what the escapes stand for: JSONWriter writes `\/` as `/`, `\u0041` as `A`.
+                let text = String(scalars)
+                policySize += 2 + LocatedJSON.escapedSize(text)
+                return text
             }
             if byte < 0x20 { throw fail("a string cannot hold a raw control character (write it as an escape such as \\n)") }
             if byte != UInt8(ascii: "\\") { index += 1; continue }

@@ -17,8 +17,10 @@ public struct PolicyLinter: Sendable {
     ///   - roleKind: the ECS role the document belongs to, when known: enables the ECS checks.
     ///   - sizeLimit: the size check to apply; nil for none (a role's inline policies are
     ///     budgeted together by `RoleLinter`).
+    ///   - policySize: the document's `policySize` when the parser counted it already
+    ///     (`LocatedJSON.parseMeasured`); nil to measure it here.
     public func lint(_ document: LocatedJSON, use: PolicyUse, roleKind: RoleKind? = nil,
-                     sizeLimit: SizeLimit? = nil) -> [Finding] {
+                     sizeLimit: SizeLimit? = nil, policySize: Int? = nil) -> [Finding] {
         let run = LintRun(catalog: catalog, cache: cache, use: use, roleKind: roleKind)
         guard let view = PolicyView.read(document, run: run) else { return run.findings }
         var resolved: [[ResolvedAction]] = []
@@ -30,7 +32,7 @@ public struct PolicyLinter: Sendable {
             resolved.append(actions)
         }
         ECSChecks.check(view, actions: resolved, run: run)
-        if let sizeLimit { SizeChecks.check(document, limit: sizeLimit, run: run) }
+        if let sizeLimit { SizeChecks.check(document, size: policySize ?? document.policySize, limit: sizeLimit, run: run) }
         return run.findings
     }
 

@@ -131,17 +131,25 @@ struct PolicyView {
         var seen: UInt64 = 0  // bit i: allowed[i] was seen
         for member in members {
             guard let position = allowed.firstIndex(of: member.key) else {
-                run.report(.unknownKey, "unknown key \(JSONWriter.quoted(member.key)) in \(what)"
-                           + Suggest.didYouMean(member.key, among: allowed) + "; IAM knows " + allowed.joined(separator: ", "),
-                           path: path / member.key, location: member.keyLocation)
+                reportUnknownKey(member, allowed: allowed, what: what, at: path, run: run)
                 continue
             }
             if seen & (1 << position) != 0 {
-                run.report(.duplicateKey, "\(JSONWriter.quoted(member.key)) appears twice in \(what); IAM keeps only one of them",
-                           path: path / member.key, location: member.keyLocation)
+                reportDuplicateKey(member, what: what, at: path, run: run)
             }
             seen |= 1 << position
         }
+    }
+
+    static func reportUnknownKey(_ member: LocatedJSON.Member, allowed: [String], what: String, at path: FieldPath, run: LintRun) {
+        run.report(.unknownKey, "unknown key \(JSONWriter.quoted(member.key)) in \(what)"
+                   + Suggest.didYouMean(member.key, among: allowed) + "; IAM knows " + allowed.joined(separator: ", "),
+                   path: path / member.key, location: member.keyLocation)
+    }
+
+    static func reportDuplicateKey(_ member: LocatedJSON.Member, what: String, at path: FieldPath, run: LintRun) {
+        run.report(.duplicateKey, "\(JSONWriter.quoted(member.key)) appears twice in \(what); IAM keeps only one of them",
+                   path: path / member.key, location: member.keyLocation)
     }
 
     /// A statement's elements, by the keys IAM knows (`statementKeys`).
@@ -163,16 +171,20 @@ struct PolicyView {
         }
 
         init?(key: String) {
-            switch key {
-            case "Sid": self = .sid
-            case "Effect": self = .effect
-            case "Principal": self = .principal
-            case "NotPrincipal": self = .notPrincipal
-            case "Action": self = .action
-            case "NotAction": self = .notAction
-            case "Resource": self = .resource
-            case "NotResource": self = .notResource
-            case "Condition": self = .condition
+            // The key's length first: a string comparison that fails costs several times one
+            // that succeeds (different bytes can still be the same text), and every key of
+            // every statement is looked up. Text equal to one of these names has its length:
+            // the only ASCII characters another scalar stands for are K, ; and `, none in them.
+            switch key.utf8.count {
+            case 3 where key == "Sid": self = .sid
+            case 6 where key == "Effect": self = .effect
+            case 6 where key == "Action": self = .action
+            case 8 where key == "Resource": self = .resource
+            case 9 where key == "Principal": self = .principal
+            case 9 where key == "NotAction": self = .notAction
+            case 9 where key == "Condition": self = .condition
+            case 11 where key == "NotResource": self = .notResource
+            case 12 where key == "NotPrincipal": self = .notPrincipal
             default: return nil
             }
         }
@@ -185,12 +197,20 @@ struct PolicyView {
         private var sid = -1, effect = -1, principal = -1, notPrincipal = -1, action = -1, notAction = -1
         private var resource = -1, notResource = -1, condition = -1
 
-        init(_ members: [LocatedJSON.Member]) {
+        /// Reports unknown and repeated keys as `reportUnknownAndDuplicateKeys` would, in the
+        /// same pass that finds the elements (each key is matched once, not twice).
+        init(_ members: [LocatedJSON.Member], at path: FieldPath, run: LintRun) {
             self.members = members
-            // Backwards, so that a key's first member is the one kept.
-            for position in members.indices.reversed() {
-                guard let element = Element(key: members[position].key) else { continue }
-                self[position: element] = position
+            for position in members.indices {
+                guard let element = Element(key: members[position].key) else {
+                    reportUnknownKey(members[position], allowed: statementKeys, what: "a statement", at: path, run: run)
+                    continue
+                }
+                if has(element) {
+                    reportDuplicateKey(members[position], what: "a statement", at: path, run: run)
+                } else {
+                    self[position: element] = position
+                }
             }
         }
 
@@ -241,14 +261,13 @@ struct PolicyView {
             run.report(.wrongType, "a statement must be an object, not \(node.described)", path: path, location: node.location)
             return nil
         }
-        reportUnknownAndDuplicateKeys(members, allowed: statementKeys, what: "a statement", at: path, run: run)
-        let elements = StatementElements(members)
+        let elements = StatementElements(members, at: path, run: run)
         let statement = Statement(index: index, path: path, location: node.location)
         if let sid = elements[.sid] {
             if let text = sid.string {
                 statement.sid = text
                 statement.sidLocation = sid.location
-                if !text.unicodeScalars.allSatisfy(IdentifierRules.isASCIIAlphanumeric) {
+                if !isValidSid(text) {
                     run.report(.invalidSid, "Sid \(JSONWriter.quoted(text)) may hold only ASCII letters and digits",
                                path: path / "Sid", location: sid.location, statement: statement)
                 }
@@ -281,6 +300,19 @@ struct PolicyView {
             statement.conditions = readCondition(condition, at: path / "Condition", statement: statement, run: run)
         }
         return statement
+    }
+
+    /// Whether a Sid holds only ASCII letters and digits. Tested on its UTF-8 bytes in memory:
+    /// stepping through a string's scalars, or its `utf8` view, costs several times as much,
+    /// and a scalar outside ASCII is made of bytes outside it.
+    static func isValidSid(_ sid: String) -> Bool {
+        var sid = sid
+        return sid.withUTF8 { bytes in
+            bytes.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            }
+        }
     }
 
     static let exclusivePairs: [(Element, Element)] = [(.action, .notAction), (.resource, .notResource), (.principal, .notPrincipal)]
@@ -419,14 +451,18 @@ struct PolicyView {
     }
 
     static func reportDuplicateSids(_ statements: [Statement], run: LintRun) {
-        var seen: [String: Int] = [:]
-        for statement in statements {
+        // Nearly every policy has a few statements: comparing each Sid with the earlier ones
+        // costs less than hashing them all. A long list is indexed, to stay linear.
+        let isShort = statements.count <= 32
+        var firstWithSid: [String: Int] = [:]  // the index of the first statement with each Sid, for a long list
+        for (position, statement) in statements.enumerated() {
             guard let sid = statement.sid, !sid.isEmpty else { continue }
-            if let first = seen[sid] {
+            let first = isShort ? statements[..<position].first { $0.sid == sid }?.index : firstWithSid[sid]
+            if let first {
                 run.report(.duplicateSid, "Sid \(JSONWriter.quoted(sid)) is also statement \(first)'s; Sids must be unique in a policy",
                            path: statement.path / "Sid", location: statement.sidLocation, statement: statement)
-            } else {
-                seen[sid] = statement.index
+            } else if !isShort {
+                firstWithSid[sid] = statement.index
             }
         }
     }

@@ -14,8 +14,16 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible, Comparable
 
     public static let root = FieldPath()
 
-    public func key(_ name: String) -> FieldPath { FieldPath(components + [.key(name)]) }
-    public func index(_ index: Int) -> FieldPath { FieldPath(components + [.index(index)]) }
+    public func key(_ name: String) -> FieldPath { appending(.key(name)) }
+    public func index(_ index: Int) -> FieldPath { appending(.index(index)) }
+
+    /// One new array, where `components + [component]` made two (the one-element list too):
+    /// the linter makes a path per statement and per finding.
+    private func appending(_ component: Component) -> FieldPath {
+        var components = self.components
+        components.append(component)
+        return FieldPath(components)
+    }
     public static func / (lhs: FieldPath, rhs: String) -> FieldPath { lhs.key(rhs) }
     public static func / (lhs: FieldPath, rhs: Int) -> FieldPath { lhs.index(rhs) }
 

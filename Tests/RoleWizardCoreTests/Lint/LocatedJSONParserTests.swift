@@ -45,6 +45,22 @@ import Testing
     }
 }
 
+extension LocatedJSONParserTests {
+    /// Runs of spaces are skipped a word at a time, up to the first other byte: every length,
+    /// around and between values, ends where it should.
+    @Test func spaceRunsOfEveryLength() throws {
+        for count in 0..<20 {
+            let pad = String(repeating: " ", count: count)
+            let parsed = try LocatedJSON.parse("\(pad)[\(pad)1,\(pad)\"a\"\(pad),\n\(pad)true\(pad)]\(pad)")
+            let items = try #require(parsed.value.items)
+            #expect(parsed.location == SourceLocation(line: 1, column: count + 1))
+            #expect(items.map(\.location) == [SourceLocation(line: 1, column: 2 * count + 2), SourceLocation(line: 1, column: 3 * count + 4),
+                                               SourceLocation(line: 2, column: count + 1)])
+            #expect(items[1].string == "a")
+        }
+    }
+}
+
 extension LocatedJSON.Value {
     var items: [LocatedJSON]? {
         if case let .array(items) = self { return items }

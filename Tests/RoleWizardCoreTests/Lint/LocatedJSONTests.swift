@@ -107,3 +107,26 @@ import Testing
         }
     }
 }
+
+/// Positions are stored in 32-bit halves: what fits comes back as it was, nil stays nil, and
+/// what cannot fit is kept as no position rather than a wrong one.
+@Suite struct CompactLocationTests {
+    @Test func locationsComeBackAsTheyWere() {
+        let kept = [SourceLocation(line: 1, column: 1), SourceLocation(line: 0, column: 0), SourceLocation(line: 123_456, column: 7),
+                    SourceLocation(line: Int(UInt32.max) - 1, column: Int(UInt32.max))]
+        for location in kept {
+            var node = LocatedJSON(.null, at: location)
+            #expect(node.location == location)
+            #expect(LocatedJSON.Member(key: "k", keyLocation: location, value: node).keyLocation == location)
+            node.location = nil
+            #expect(node.location == nil)
+            node.location = location
+            #expect(node.location == location)
+        }
+        #expect(LocatedJSON(.null).location == nil)
+        for location in [SourceLocation(line: Int(UInt32.max), column: 1), SourceLocation(line: 1, column: Int(UInt32.max) + 1),
+                         SourceLocation(line: -1, column: 1)] {
+            #expect(LocatedJSON(.null, at: location).location == nil)
+        }
+    }
+}

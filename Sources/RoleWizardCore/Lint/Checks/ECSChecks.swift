@@ -62,8 +62,8 @@ public enum SizeLimit: Sendable {
 }
 
 enum SizeChecks {
-    static func check(_ document: LocatedJSON, limit: SizeLimit, run: LintRun) {
-        let size = document.policySize
+    /// `size` is the document's `policySize`.
+    static func check(_ document: LocatedJSON, size: Int, limit: SizeLimit, run: LintRun) {
         guard size > limit.characters else { return }
         run.report(limit.check, "\(DocumentSize.grouped(size)) characters (whitespace not counted) is over IAM's limit of \(DocumentSize.grouped(limit.characters))"
                    + (limit == .trust ? " (a quota AWS can raise to 4,096)" : ""), path: .root, location: document.location)
@@ -170,9 +170,11 @@ extension LocatedJSON {
         return word & highs == 0 && !below21 && !hasByte(0x22) && !hasByte(0x5C) && !hasByte(0x60) && !hasByte(0x7F)
     }
 
-    /// What each byte adds to `escapedSize`: a space nothing, an escaped character its escape
+    /// What a byte adds to `escapedSize`: a space nothing, an escaped character its escape
     /// (`\"` 2, `\u0060` 6), a continuation byte nothing (its scalar counted at its first byte).
-    private static let escapedSizes: [UInt8] = (0...255).map { byte in
+    /// (U+2028 and U+2029, which take three bytes, are `escapedSize`'s to correct.)
+    @inline(__always)
+    static func escapedSize(ofByte byte: UInt8) -> Int {
         switch byte {
         case 0x20: return 0
         case 0x22, 0x5C, 0x0A, 0x0D, 0x09: return 2
@@ -181,4 +183,7 @@ extension LocatedJSON {
         default: return 1
         }
     }
+
+    /// `escapedSize(ofByte:)` of every byte, for the loop that counts a string's bytes.
+    private static let escapedSizes: [UInt8] = (0...255).map { UInt8(escapedSize(ofByte: UInt8($0))) }
 }
