@@ -125,6 +125,7 @@ struct Lint: ParsableCommand {
         let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var done: [(Int, Outcome)] = []
+            Memory.reserveHugePages()
             while true {
                 let index = next.withLock { next in
                     defer { next += 1 }

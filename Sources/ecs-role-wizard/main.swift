@@ -22,7 +22,7 @@ struct ECSRoleWizard: ParsableCommand {
 }
 
 let subcommand = CommandLine.arguments.dropFirst().first
-// Before any second thread exists (see `Memory`).
+// Before the catalog's thread starts, so that its heap is made with these settings (see `Memory`).
 if subcommand == "lint" { Memory.tuneForBatch() }
 // `lint` and `actions` start by loading the IAM catalog (a few milliseconds, before any file can
 // be checked): begun on another thread now, it overlaps parsing the arguments and listing folders.
