@@ -119,13 +119,23 @@ final class LintCache: Sendable {
     }
 
     /// Close real names for an unknown action: the service's own actions when the prefix is
-    /// known, close prefixes when it is not.
-    func suggestions(for action: String, in catalog: IAMCatalog) -> [String] {
-        let colon = action.firstIndex(of: ":") ?? action.endIndex
-        let prefix = String(action[..<colon]).lowercased()
-        let name = colon < action.endIndex ? String(action[action.index(after: colon)...]) : ""
+    /// known, close prefixes when it is not. `spelling` is the text's `ActionSpelling`.
+    func suggestions(for action: String, spelling: ActionSpelling, in catalog: IAMCatalog) -> [String] {
+        let prefix: String, name: String, lowercased: String
+        if spelling.isASCII {
+            // A byte is a character: the lowered bytes are `lowercased()`, split at the colon.
+            let colon = spelling.colon ?? spelling.lowered.count
+            prefix = String(decoding: spelling.lowered[..<colon], as: UTF8.self)
+            name = colon < spelling.lowered.count ? String(decoding: spelling.lowered[(colon + 1)...], as: UTF8.self) : ""
+            lowercased = String(decoding: spelling.lowered, as: UTF8.self)
+        } else {
+            let colon = action.firstIndex(of: ":") ?? action.endIndex
+            prefix = String(action[..<colon]).lowercased()
+            name = colon < action.endIndex ? String(action[action.index(after: colon)...]) : ""
+            lowercased = action.lowercased()
+        }
         if let service = catalog.service(prefix) {
-            return suggestionLists.value(action.lowercased()) {
+            return suggestionLists.value(lowercased) {
                 let names = candidateLists.value(service.prefix + ":") { Suggest.Candidates(service.actions.map(\.name)) }
                 return Suggest.closest(name, among: names).map { service.prefix + ":" + $0 }
             }
@@ -356,15 +366,15 @@ final class ActionMeaning: Sendable {
         let separator = text.utf8.index(text.utf8.startIndex, offsetBy: spelling.colon!)
         let prefix = String(text[..<separator])
         if !spelling.prefixHasWildcard, !catalog.hasService(prefix) {
-            return meaning(.unknownService(prefix: prefix, suggestions: cache.suggestions(for: text, in: catalog)))
+            return meaning(.unknownService(prefix: prefix, suggestions: cache.suggestions(for: text, spelling: spelling, in: catalog)))
         }
         if spelling.prefixHasWildcard || spelling.nameHasWildcard {
             let matches = catalog.actions(matching: text)
-            return meaning(.wildcard(suggestions: matches.isEmpty ? cache.suggestions(for: text, in: catalog) : []), matches)
+            return meaning(.wildcard(suggestions: matches.isEmpty ? cache.suggestions(for: text, spelling: spelling, in: catalog) : []), matches)
         }
         if let action = catalog.action(text) { return meaning(.action, [action]) }
         return meaning(.unknownAction(prefix: prefix, name: String(text[text.index(after: separator)...]),
-                                      suggestions: cache.suggestions(for: text, in: catalog)))
+                                      suggestions: cache.suggestions(for: text, spelling: spelling, in: catalog)))
     }
 }
 
