@@ -413,11 +413,79 @@ final class ResourceReading: Sendable {
     let fields: [[Glob.Token]]
 
     init(_ text: String, cache: LintCache) {
-        let parts = ARNFields.split(text)
-        problem = ResourceChecks.arnProblem(text, parts: parts)
-        service = ResourceChecks.service(parts: parts)
+        // Most resources are plain ARNs, read from their bytes at a fraction of the cost of
+        // splitting them into substrings and parsing those.
+        (problem, service, fields) = PlainARN(text).map { (nil, $0.service(in: text), $0.fields) } ?? Self.generalReading(text)
         serviceNumber = service.map(cache.arnServiceNumber)
-        fields = ResourceFormat.fields(ofResource: text, parts: parts)
+    }
+
+    /// The problem, service and fields of any text, by the checks themselves.
+    static func generalReading(_ text: String) -> (problem: ARNProblem?, service: Substring?, fields: [[Glob.Token]]) {
+        let parts = ARNFields.split(text)
+        return (ResourceChecks.arnProblem(text, parts: parts), ResourceChecks.service(parts: parts),
+                ResourceFormat.fields(ofResource: text, parts: parts))
+    }
+}
+
+/// A resource ARN read from its bytes when it is plainly well formed, so that `ARN.parse` and
+/// `ResourceChecks.arnProblem` find no problem with it: ASCII without policy variables or
+/// placeholders (no "{"), `arn` and five parts, partition aws, aws-cn or aws-us-gov (or one
+/// with "*"), a service of letters, digits, "-" and "*", no region or one with "*", no account
+/// or "aws" or one with "*" or 12 digits, and a resource. Any other text (a named region, a
+/// variable, a mistake) is nil and takes `ResourceReading.generalReading`.
+struct PlainARN {
+    /// Partition, service, region, account and resource, as `Glob.tokens`.
+    let fields: [[Glob.Token]]
+    /// The service's byte offsets in the text; nil when it has a wildcard.
+    let serviceBytes: Range<Int>?
+
+    init?(_ text: String) {
+        var text = text
+        guard let read = text.withUTF8(Self.read) else { return nil }
+        (fields, serviceBytes) = read
+    }
+
+    /// The service part as `ResourceChecks.service(parts:)` gives it.
+    func service(in text: String) -> Substring? {
+        serviceBytes.map { bytes in
+            let utf8 = text.utf8
+            return text[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)]
+        }
+    }
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (fields: [[Glob.Token]], serviceBytes: Range<Int>?)? {
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "{") }) else { return nil }
+        // Where each part starts and ends: the colons, with one before the text and one after.
+        var bounds: [Int] = []
+        bounds.reserveCapacity(7)
+        bounds.append(-1)
+        var offset = 0
+        while bounds.count < 6, let colon = bytes[offset...].firstIndex(of: UInt8(ascii: ":")) {
+            bounds.append(colon)
+            offset = colon + 1
+        }
+        guard bounds.count == 6 else { return nil }
+        bounds.append(bytes.count)
+        func part(_ index: Int) -> Slice<UnsafeBufferPointer<UInt8>> { bytes[(bounds[index] + 1)..<bounds[index + 1]] }
+        func hasStar(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool { part.contains(UInt8(ascii: "*")) }
+        func isWord(_ part: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
+            word.withUTF8Buffer { part.elementsEqual($0) }
+        }
+        func tokens(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> [Glob.Token] { part.map(Glob.token) }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        func isServiceByte(_ byte: UInt8) -> Bool {
+            isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*")
+        }
+        let (arn, partition, service, region, account, resource) = (part(0), part(1), part(2), part(3), part(4), part(5))
+        guard isWord(arn, "arn"),
+              isWord(partition, "aws") || isWord(partition, "aws-cn") || isWord(partition, "aws-us-gov") || hasStar(partition),
+              !service.isEmpty, service.allSatisfy(isServiceByte),
+              region.isEmpty || hasStar(region),
+              account.isEmpty || isWord(account, "aws") || hasStar(account) || (account.count == 12 && account.allSatisfy(isDigit)),
+              !resource.isEmpty else { return nil }
+        let fields = [tokens(partition), tokens(service), tokens(region), tokens(account), tokens(resource)]
+        let serviceHasWildcard = service.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
+        return (fields, serviceHasWildcard ? nil : service.startIndex..<service.endIndex)
     }
 }
 
