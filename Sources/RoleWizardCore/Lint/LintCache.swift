@@ -24,7 +24,7 @@ final class LintCache: Sendable {
     /// The services ARNs name (`s3`), numbered: statements compare sets of small numbers.
     private let arnServiceNames = Numbered<String, String>()
     /// Whether format `f` admits resource `r`, keyed by `f << 32 | r`.
-    private let admitted = Memo<UInt64, Bool>()
+    private let admitted = Mutex(AdmittedTable())
 
     /// A resource type of a service, as the catalog names it.
     private struct FormatKey: Hashable, Sendable {
@@ -73,10 +73,11 @@ final class LintCache: Sendable {
 
     /// Whether a resource (as written) can be of a resource type's format.
     func admits(format: Int, resource: Int) -> Bool {
-        admitted.value(UInt64(format) << 32 | UInt64(resource)) {
-            guard let format = formats[format] else { return true }
-            return format.admits(resources[resource].fields)
-        }
+        let key = UInt64(format) << 32 | UInt64(resource)
+        if let kept = admitted.withLock({ $0[key] }) { return kept }
+        let verdict = formats[format].map { $0.admits(resources[resource].fields) } ?? true
+        admitted.withLock { $0[key] = verdict }
+        return verdict
     }
 
     /// What the Resource checks ask of an entry's actions, worked out on first use (only
@@ -223,6 +224,54 @@ struct MeaningTable: Sendable {
 
 extension UInt64 {
     func rotated(by count: UInt64) -> UInt64 { self << count | self >> (64 - count) }
+}
+
+/// `LintCache.admits`'s verdicts by their pair of numbers, the table the Resource checks ask
+/// most (45,000 times for the managed policies): open addressing on a multiplicative hash of
+/// the key, where a Dictionary's SipHash cost more than the rest of a lookup.
+struct AdmittedTable: Sendable {
+    /// Each slot's key + 1; 0 is an empty slot.
+    private var keys = [UInt64](repeating: 0, count: 1 << 12)
+    private var verdicts = [Bool](repeating: false, count: 1 << 12)
+    private var count = 0
+
+    private func slot(of key: UInt64) -> Int {
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while keys[slot] != 0 && keys[slot] != key &+ 1 { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    /// The verdict kept for a key; setting one keeps the first (both threads work out the same).
+    subscript(key: UInt64) -> Bool? {
+        get {
+            let slot = slot(of: key)
+            return keys[slot] != 0 ? verdicts[slot] : nil
+        }
+        set {
+            guard let verdict = newValue else { return }
+            var slot = slot(of: key)
+            if keys[slot] != 0 { return }
+            if (count + 1) * 2 > keys.count {
+                grow()
+                slot = self.slot(of: key)
+            }
+            keys[slot] = key &+ 1
+            verdicts[slot] = verdict
+            count += 1
+        }
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldVerdicts) = (keys, verdicts)
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        verdicts = [Bool](repeating: false, count: oldKeys.count * 2)
+        for index in oldKeys.indices where oldKeys[index] != 0 {
+            let slot = slot(of: oldKeys[index] &- 1)
+            keys[slot] = oldKeys[index]
+            verdicts[slot] = oldVerdicts[index]
+        }
+    }
 }
 
 /// Values worked out once per key, behind a lock.

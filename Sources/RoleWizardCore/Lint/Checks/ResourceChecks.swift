@@ -83,7 +83,7 @@ enum ResourceChecks {
     static func checkTypes(_ arns: [PolicyView.Strings.Item], readings: [(number: Int, reading: ResourceReading)],
                            actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
         let resources = readings.map(\.number)
-        var verdicts: [Int: Bool] = [:]
+        var verdicts = FormatVerdicts()
         for index in actions.indices where !actions[index].actions.isEmpty {
             if !takesSome(actions[index].meaning, resources, verdicts: &verdicts, run: run) {
                 let entry = actions[index], item = entry.item
@@ -115,7 +115,7 @@ enum ResourceChecks {
     /// type the catalog does not describe is assumed to match rather than guessed at. Asked
     /// of the types of all the entry's actions together, each format once; `verdicts` keeps
     /// each format's answer for the statement's other entries (many share formats).
-    static func takesSome(_ meaning: ActionMeaning, _ resources: [Int], verdicts: inout [Int: Bool], run: LintRun) -> Bool {
+    static func takesSome(_ meaning: ActionMeaning, _ resources: [Int], verdicts: inout FormatVerdicts, run: LintRun) -> Bool {
         let facts = run.cache.resourceFacts(of: meaning, catalog: run.catalog)
         if facts.takesUndescribedType { return true }
         return facts.formats.contains { format in
@@ -123,6 +123,21 @@ enum ResourceChecks {
             let verdict = resources.contains { run.cache.admits(format: format, resource: $0) }
             verdicts[format] = verdict
             return verdict
+        }
+    }
+
+    /// Whether some of a statement's resources can be of a format, by format number
+    /// (`LintCache.formatNumber`). The numbers are dense, from 0, so an array is the table: a
+    /// Dictionary hashed every lookup and grew several times a statement.
+    struct FormatVerdicts {
+        private var verdicts: [Bool?] = []
+
+        subscript(format: Int) -> Bool? {
+            get { format < verdicts.count ? verdicts[format] : nil }
+            set {
+                if format >= verdicts.count { verdicts.append(contentsOf: repeatElement(nil, count: format + 1 - verdicts.count)) }
+                verdicts[format] = newValue
+            }
         }
     }
 
