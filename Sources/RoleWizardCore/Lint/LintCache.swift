@@ -9,16 +9,13 @@ import Synchronization
 /// is worked out outside the lock; when two threads work out the same one, the first kept is
 /// the one both use (and they are the same anyway).
 final class LintCache: Sendable {
-    private let meanings = Mutex(MeaningTable())
-    /// Meanings of texts that are not ASCII, by String equality (canonical equivalence), which
-    /// the byte-hashed table does not see.
-    private let otherMeanings = Memo<String, ActionMeaning>()
+    private let meanings = TextMemo<ActionMeaning>()
     private let suggestionLists = Memo<String, [String]>()
     private let candidateLists = Memo<String, Suggest.Candidates>()
     private let conditionKeyTypes = Memo<String, String?>()
     /// `conditionKeyTypes` by the key as written: the same answer, without lowering it first.
-    private let conditionKeyTypesAsWritten = Memo<String, String?>()
-    private let operatorKinds = Memo<String, ConditionChecks.Kind?>()
+    private let conditionKeyTypesAsWritten = TextMemo<String?>()
+    private let operatorKinds = TextMemo<ConditionChecks.Kind?>()
     private let formats = Numbered<FormatKey, ResourceFormat?>()
     private let resources = Numbered<String, ResourceReading>()
     /// The services ARNs name (`s3`), numbered: statements compare sets of small numbers.
@@ -34,16 +31,7 @@ final class LintCache: Sendable {
 
     /// What an Action entry's text means, worked out once per distinct text.
     func meaning(of text: String, in catalog: IAMCatalog) -> ActionMeaning {
-        guard let hash = MeaningTable.hash(text) else {
-            return otherMeanings.value(text) { ActionMeaning.make(text, catalog: catalog, cache: self) }
-        }
-        if let kept = meanings.withLock({ $0.meaning(of: text, hash: hash) }) { return kept }
-        let meaning = ActionMeaning.make(text, catalog: catalog, cache: self)
-        return meanings.withLock { table in
-            if let kept = table.meaning(of: text, hash: hash) { return kept }
-            table.insert(meaning, for: text, hash: hash)
-            return meaning
-        }
+        meanings.value(text) { ActionMeaning.make(text, catalog: catalog, cache: self) }
     }
 
     /// The number of a service's resource type, for `format(number:)` and `admits`.
@@ -148,34 +136,54 @@ final class LintCache: Sendable {
     }
 }
 
-/// Meanings by their action text, the one table the linter reads for every Action entry
-/// (64,000 for the managed policies). Open addressing on a cheap hash of the text's bytes,
-/// with the hash's top half kept in each slot, so that a probe rarely reads another text:
-/// a Dictionary's SipHash and its comparisons with each key it probes past cost several
-/// times as much. For ASCII texts only, where equal strings are equal bytes.
-struct MeaningTable: Sendable {
-    /// The hash's top 32 bits and the meaning's position + 1; 0 is an empty slot.
+/// Values worked out once per text, behind a lock: ASCII texts in a `TextTable`, others in a
+/// Dictionary, by String equality (canonical equivalence), which the byte hash does not see.
+final class TextMemo<Value: Sendable>: Sendable {
+    private let asciiTexts = Mutex(TextTable<Value>())
+    private let otherTexts = Memo<String, Value>()
+
+    /// The kept value, or `make()`'s, kept.
+    func value(_ text: String, _ make: () -> Value) -> Value {
+        guard let hash = TextTable<Value>.hash(text) else { return otherTexts.value(text, make) }
+        if let kept = asciiTexts.withLock({ $0.value(of: text, hash: hash) }) { return kept }
+        let value = make()
+        return asciiTexts.withLock { table in
+            if let kept = table.value(of: text, hash: hash) { return kept }
+            table.insert(value, for: text, hash: hash)
+            return value
+        }
+    }
+}
+
+/// Values by a text, for the tables the linter reads for every entry: action meanings (64,000
+/// Action entries for the managed policies), condition key types and operator kinds. Open
+/// addressing on a cheap hash of the text's bytes, with the hash's top half kept in each slot,
+/// so that a probe rarely reads another text: a Dictionary's SipHash and its comparisons with
+/// each key it probes past cost several times as much. For ASCII texts only, where equal
+/// strings are equal bytes.
+struct TextTable<Value: Sendable>: Sendable {
+    /// The hash's top 32 bits and the value's position + 1; 0 is an empty slot.
     private var slots = [UInt64](repeating: 0, count: 1 << 12)
     private var texts: [String] = []
-    private var meanings: [ActionMeaning] = []
+    private var values: [Value] = []
 
-    func meaning(of text: String, hash: UInt64) -> ActionMeaning? {
+    func value(of text: String, hash: UInt64) -> Value? {
         let mask = slots.count - 1, check = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             if slots[slot] >> 32 == check {
                 let position = Int(slots[slot] & 0xFFFF_FFFF) - 1
-                if texts[position] == text { return meanings[position] }
+                if texts[position] == text { return values[position] }
             }
             slot = (slot + 1) & mask
         }
         return nil
     }
 
-    mutating func insert(_ meaning: ActionMeaning, for text: String, hash: UInt64) {
+    mutating func insert(_ value: Value, for text: String, hash: UInt64) {
         if (texts.count + 1) * 2 > slots.count { grow() }
         texts.append(text)
-        meanings.append(meaning)
+        values.append(value)
         place(texts.count - 1, hash: hash)
     }
 
