@@ -110,19 +110,28 @@ enum ConditionChecks {
     /// as bytes (a byte is a character there; walking characters cost ~1,500 instructions a
     /// key), another by characters (a colon with a combining mark after it is not a colon).
     static func splitKey(_ key: String) -> (prefix: Substring, loweredPrefix: String, name: Substring)? {
-        guard key.isAllASCII else {
+        var text = key
+        // For an ASCII key, its first colon's offset (nil without one) and the bytes before it
+        // lowered straight into a String; nil for another key.
+        let ascii = text.withUTF8 { bytes -> (colon: Int?, loweredPrefix: String)? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return (nil, "") }
+            let loweredPrefix = String(unsafeUninitializedCapacity: colon) { prefix in
+                for offset in 0..<colon {
+                    let byte = bytes[offset]
+                    prefix[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                return colon
+            }
+            return (colon, loweredPrefix)
+        }
+        guard let ascii else {
             let parts = key.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             return parts.count == 2 ? (parts[0], parts[0].lowercased(), parts[1]) : nil
         }
-        var text = key
-        let found = text.withUTF8 { bytes in
-            bytes.firstIndex(of: UInt8(ascii: ":")).map { colon in
-                (colon: colon, loweredPrefix: String(decoding: Glob.lowered(bytes: bytes[..<colon]), as: UTF8.self))
-            }
-        }
-        guard let (colon, loweredPrefix) = found else { return nil }
+        guard let colon = ascii.colon else { return nil }
         let utf8 = key.utf8, separator = utf8.index(utf8.startIndex, offsetBy: colon)
-        return (key[..<separator], loweredPrefix, key[utf8.index(after: separator)...])
+        return (key[..<separator], ascii.loweredPrefix, key[utf8.index(after: separator)...])
     }
 
     /// Whether one of an Action entry's actions lists the key (a key of another service, such as
