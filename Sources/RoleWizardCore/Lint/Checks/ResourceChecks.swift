@@ -178,14 +178,20 @@ final class ResourceFormat: Sendable {
     /// tells `arn:aws:s3:::bucket/*` (objects) from `arn:aws:s3:::bucket` (the bucket).
     init(_ format: String, serviceNumber: (Substring) -> Int? = { _ in nil }) {
         text = format
-        fields = ResourceFormat.split(format).map(ResourceFormat.tokens)
-        service = ResourceChecks.service(of: format)
+        let parts = ARNFields.split(format)
+        fields = parts.dropFirst().map(ResourceFormat.tokens)
+        service = ResourceChecks.service(parts: parts)
         self.serviceNumber = service.flatMap(serviceNumber)
     }
 
     static func tokens(_ field: Substring) -> [Glob.Token] {
+        // Read in place: copying a Substring's bytes out went through its UTF8View a byte at a time.
+        field.utf8.withContiguousStorageIfAvailable(tokens(bytes:)) ?? Array(field.utf8).withUnsafeBufferPointer(tokens(bytes:))
+    }
+
+    private static func tokens(bytes: UnsafeBufferPointer<UInt8>) -> [Glob.Token] {
         var tokens: [Glob.Token] = []
-        let bytes = Array(field.utf8)
+        tokens.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
