@@ -66,4 +66,33 @@ import Testing
         }
         #expect(Suggest.closest("GetObjcet", among: names).first == "GetObject")
     }
+
+    /// The kept-best pruning and the bounded distance give what scoring every candidate and
+    /// sorting gives, for any limit, with ties in score and names that differ only in case.
+    @Test func closestKeepsThePlainOrderForEveryLimit() {
+        let words = Self.strings(count: 400, seed: 5).map { String(decoding: $0.prefix(12), as: UTF8.self) }
+        let names = words + words.prefix(40).map { $0.uppercased() } + ["Describe", "describe", "DescribeA", "describeb", "aaaa", "AAAA"]
+        let candidates = Suggest.Candidates(names)
+        let queries = Self.strings(count: 120, seed: 9).map { String(decoding: $0.prefix(14), as: UTF8.self) }
+            + words.prefix(30) + ["describe", "DESCRIBE", "describ", "aaa", "aaaaa", ""]
+        for query in queries {
+            for limit in [0, 1, 2, 3, 5, 8] {
+                #expect(Suggest.closest(query, among: candidates, limit: limit) == Self.plainClosest(query, among: names, limit: limit),
+                        "\(query) \(limit)")
+            }
+        }
+    }
+
+    @Test func boundedBitParallelDistanceIsTheTableDistanceWhenWithinTheBound() throws {
+        let words = Self.strings(count: 80, seed: 13)
+        for x in words where x.count <= 64 {
+            let pattern = try #require(Suggest.BitParallelPattern(x))
+            for y in words {
+                let full = Suggest.distance(x, y)
+                for limit in [0, 1, 3, 8, 30] {
+                    #expect(y.withUnsafeBufferPointer { pattern.distance(to: $0, atMost: limit) } == (full <= limit ? full : nil))
+                }
+            }
+        }
+    }
 }

@@ -33,13 +33,27 @@ public enum Suggest {
     /// names among the same candidates.
     struct Candidates: Sendable {
         let names: [String]
-        let lowered: [[UInt8]]
+        /// Every name's ASCII-lowered bytes, one after another: name `i`'s are
+        /// `lowered[starts[i]..<starts[i + 1]]` (one array rather than one per name).
+        let lowered: [UInt8]
+        let starts: [Int]
         let masks: [UInt64]
 
         init(_ names: [String]) {
             self.names = names
-            lowered = names.map(Suggest.lowercasedBytes)
-            masks = lowered.map(Suggest.byteMask)
+            var lowered: [UInt8] = [], starts = [0], masks: [UInt64] = []
+            starts.reserveCapacity(names.count + 1)
+            masks.reserveCapacity(names.count)
+            for name in names {
+                let start = lowered.count
+                lowered.append(contentsOf: name.utf8)
+                for offset in start..<lowered.count where lowered[offset] >= 65 && lowered[offset] <= 90 { lowered[offset] += 32 }
+                masks.append(lowered[start...].reduce(0) { $0 | 1 << UInt64($1 & 63) })
+                starts.append(lowered.count)
+            }
+            self.lowered = lowered
+            self.starts = starts
+            self.masks = masks
         }
     }
 
@@ -51,29 +65,83 @@ public enum Suggest {
         bytes.reduce(0) { $0 | 1 << UInt64($1 & 63) }
     }
 
+    /// A candidate's score: 0 for the name itself (ignoring case), then one that holds the
+    /// name or is held in it, then the edit distance + 1. Lower is closer.
     static func closest(_ name: String, among candidates: Candidates, limit: Int = 3) -> [String] {
         let lowered = lowercasedBytes(name)
         let mask = byteMask(lowered)
-        var scored: [(String, Int)] = []
+        var best = Best(limit: limit, names: candidates.names)
         var rows = DistanceRows()
         let pattern = BitParallelPattern(lowered)
-        for index in candidates.names.indices {
-            let other = candidates.lowered[index], otherMask = candidates.masks[index]
-            if other == lowered { scored.append((candidates.names[index], 0)); continue }
-            let contained = (mask & ~otherMask == 0 && firstIndex(of: lowered, in: other) != nil)
-                || (otherMask & ~mask == 0 && firstIndex(of: other, in: lowered) != nil)
-            if contained {
-                scored.append((candidates.names[index], 1 + abs(other.count - lowered.count) / 4))
-                continue
+        lowered.withUnsafeBufferPointer { lowered in
+            candidates.lowered.withUnsafeBufferPointer { all in
+                for index in candidates.names.indices {
+                    let other = UnsafeBufferPointer(rebasing: all[candidates.starts[index]..<candidates.starts[index + 1]])
+                    let otherMask = candidates.masks[index]
+                    let lengthDifference = abs(other.count - lowered.count)
+                    if lengthDifference == 0 && mask == otherMask && other.elementsEqual(lowered) {
+                        best.offer(index, score: 0)
+                        continue
+                    }
+                    // No score that could be kept can come of a candidate whose length is too
+                    // different: held in one another costs a quarter of the difference, an
+                    // edit distance all of it.
+                    if 1 + lengthDifference / 4 > best.worstKeptScore { continue }
+                    let contained = (mask & ~otherMask == 0 && firstIndex(of: lowered, in: other) != nil)
+                        || (otherMask & ~mask == 0 && firstIndex(of: other, in: lowered) != nil)
+                    if contained {
+                        best.offer(index, score: 1 + lengthDifference / 4)
+                        continue
+                    }
+                    // The distance is at least the difference in length, and at least half the
+                    // bytes one holds and the other does not: skip the far ones cheaply. Once
+                    // `limit` candidates are kept, only a distance that can match the worst of
+                    // them is worth finding.
+                    let allowed = min(max(2, min(lowered.count, other.count) / 3), best.worstKeptScore - 1)
+                    if lengthDifference > allowed || (mask ^ otherMask).nonzeroBitCount > 2 * allowed { continue }
+                    let distance = pattern.map { $0.distance(to: other, atMost: allowed) }
+                        ?? rows.distance(Array(lowered), Array(other), atMost: allowed)
+                    if let distance { best.offer(index, score: distance + 1) }
+                }
             }
-            let allowed = max(2, min(lowered.count, other.count) / 3)
-            // The distance is at least the difference in length, and at least half the bytes
-            // one holds and the other does not: skip the far ones cheaply.
-            if abs(lowered.count - other.count) > allowed || (mask ^ otherMask).nonzeroBitCount > 2 * allowed { continue }
-            let distance = pattern.map { $0.distance(to: other) } ?? rows.distance(lowered, other, atMost: allowed)
-            if let d = distance, d <= allowed { scored.append((candidates.names[index], d + 1)) }
         }
-        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+        return best.names()
+    }
+
+    /// The `limit` best candidates offered so far, by score and then by name: what sorting
+    /// every scored candidate and taking the first `limit` would give, without keeping the rest.
+    private struct Best {
+        let limit: Int
+        let candidateNames: [String]
+        /// Candidate positions and scores, best first.
+        private var kept: [(index: Int, score: Int)] = []
+
+        init(limit: Int, names: [String]) {
+            self.limit = max(0, limit)
+            candidateNames = names
+            kept.reserveCapacity(self.limit + 1)
+        }
+
+        /// The highest score that can still be kept (a score equal to the worst kept one
+        /// displaces it when its name sorts first); Int.max until `limit` are kept.
+        var worstKeptScore: Int {
+            if kept.count < limit { return Int.max }
+            return kept.last?.score ?? -1
+        }
+
+        mutating func offer(_ index: Int, score: Int) {
+            func precedes(_ a: (index: Int, score: Int), _ b: (index: Int, score: Int)) -> Bool {
+                a.score != b.score ? a.score < b.score : candidateNames[a.index] < candidateNames[b.index]
+            }
+            let candidate = (index: index, score: score)
+            // After the equal ones already kept, as a stable sort would place it.
+            let place = kept.firstIndex { precedes(candidate, $0) } ?? kept.count
+            guard place < limit else { return }
+            kept.insert(candidate, at: place)
+            if kept.count > limit { kept.removeLast() }
+        }
+
+        func names() -> [String] { kept.map { candidateNames[$0.index] } }
     }
 
     /// The edit distance from one byte string of at most 64 bytes to others, a column of the
@@ -91,23 +159,33 @@ public enum Suggest {
         }
 
         func distance(to text: [UInt8]) -> Int {
-            let last: UInt64 = 1 << UInt64(count - 1)
-            var plusVertical: UInt64 = ~0, minusVertical: UInt64 = 0
-            var score = count
-            for byte in text {
-                let equal = positions[Int(byte)]
-                let xv = equal | minusVertical
-                let xh = (((equal & plusVertical) &+ plusVertical) ^ plusVertical) | equal
-                var plusHorizontal = minusVertical | ~(xh | plusVertical)
-                var minusHorizontal = plusVertical & xh
-                if plusHorizontal & last != 0 { score += 1 } else if minusHorizontal & last != 0 { score -= 1 }
-                // The table's top row counts up by one a column: a +1 comes in at the bottom bit.
-                plusHorizontal = (plusHorizontal << 1) | 1
-                minusHorizontal <<= 1
-                plusVertical = minusHorizontal | ~(xv | plusHorizontal)
-                minusVertical = plusHorizontal & xv
+            text.withUnsafeBufferPointer { distance(to: $0, atMost: Int.max) }!
+        }
+
+        /// The edit distance to `text` when it is at most `limit`, nil when it is more. Stops
+        /// once the distance so far, less what the rest of the text could take back (one a
+        /// byte), is over the limit.
+        func distance(to text: UnsafeBufferPointer<UInt8>, atMost limit: Int) -> Int? {
+            positions.withUnsafeBufferPointer { positions in
+                let last: UInt64 = 1 << UInt64(count - 1)
+                var plusVertical: UInt64 = ~0, minusVertical: UInt64 = 0
+                var score = count
+                for offset in text.indices {
+                    let equal = positions[Int(text[offset])]
+                    let xv = equal | minusVertical
+                    let xh = (((equal & plusVertical) &+ plusVertical) ^ plusVertical) | equal
+                    var plusHorizontal = minusVertical | ~(xh | plusVertical)
+                    var minusHorizontal = plusVertical & xh
+                    if plusHorizontal & last != 0 { score += 1 } else if minusHorizontal & last != 0 { score -= 1 }
+                    if score - (text.count - 1 - offset) > limit { return nil }
+                    // The table's top row counts up by one a column: a +1 comes in at the bottom bit.
+                    plusHorizontal = (plusHorizontal << 1) | 1
+                    minusHorizontal <<= 1
+                    plusVertical = minusHorizontal | ~(xv | plusHorizontal)
+                    minusVertical = plusHorizontal & xv
+                }
+                return score <= limit ? score : nil
             }
-            return score
         }
     }
 
@@ -199,6 +277,10 @@ public enum Suggest {
     }
 
     private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        needle.withUnsafeBufferPointer { needle in haystack.withUnsafeBufferPointer { firstIndex(of: needle, in: $0) } }
+    }
+
+    private static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty else { return 0 }
         guard needle.count <= haystack.count else { return nil }
         outer: for start in 0...(haystack.count - needle.count) {

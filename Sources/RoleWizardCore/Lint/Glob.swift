@@ -44,14 +44,16 @@ enum Glob {
         return false
     }
 
-    static func tokens(_ text: some StringProtocol) -> [Token] {
-        func token(_ byte: UInt8) -> Token {
-            switch byte {
-            case UInt8(ascii: "*"): return .run
-            case UInt8(ascii: "?"): return .any
-            default: return .byte(byte)
-            }
+    /// A byte of a pattern as a token: `*` and `?` are wildcards, others stand for themselves.
+    static func token(_ byte: UInt8) -> Token {
+        switch byte {
+        case UInt8(ascii: "*"): return .run
+        case UInt8(ascii: "?"): return .any
+        default: return .byte(byte)
         }
+    }
+
+    static func tokens(_ text: some StringProtocol) -> [Token] {
         return text.utf8.withContiguousStorageIfAvailable { $0.map(token) } ?? text.utf8.map(token)
     }
 

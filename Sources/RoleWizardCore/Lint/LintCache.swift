@@ -9,24 +9,19 @@ import Synchronization
 /// is worked out outside the lock; when two threads work out the same one, the first kept is
 /// the one both use (and they are the same anyway).
 final class LintCache: Sendable {
-    /// Meanings in shards by their text's hash, each behind its own lock: the linting threads
-    /// look up every Action entry, and behind one lock they kept waiting for each other.
-    private let meaningShards = (0..<16).map { _ in MeaningShard() }
-    /// Meanings of texts that are not ASCII, by String equality (canonical equivalence), which
-    /// the byte-hashed table does not see.
-    private let otherMeanings = Memo<String, ActionMeaning>()
+    private let meanings = TextMemo<ActionMeaning>()
     private let suggestionLists = Memo<String, [String]>()
     private let candidateLists = Memo<String, Suggest.Candidates>()
     private let conditionKeyTypes = Memo<String, String?>()
     /// `conditionKeyTypes` by the key as written: the same answer, without lowering it first.
-    private let conditionKeyTypesAsWritten = Memo<String, String?>()
-    private let operatorKinds = Memo<String, ConditionChecks.Kind?>()
+    private let conditionKeyTypesAsWritten = TextMemo<String?>()
+    private let operatorKinds = TextMemo<ConditionChecks.Kind?>()
     private let formats = Numbered<FormatKey, ResourceFormat?>()
     private let resources = Numbered<String, ResourceReading>()
     /// The services ARNs name (`s3`), numbered: statements compare sets of small numbers.
     private let arnServiceNames = Numbered<String, String>()
     /// Whether format `f` admits resource `r`, keyed by `f << 32 | r`.
-    private let admitted = Memo<UInt64, Bool>()
+    private let admitted = Mutex(AdmittedTable())
 
     /// A resource type of a service, as the catalog names it.
     private struct FormatKey: Hashable, Sendable {
@@ -36,18 +31,7 @@ final class LintCache: Sendable {
 
     /// What an Action entry's text means, worked out once per distinct text.
     func meaning(of text: String, in catalog: IAMCatalog) -> ActionMeaning {
-        guard let hash = MeaningTable.hash(text) else {
-            return otherMeanings.value(text) { ActionMeaning.make(text, catalog: catalog, cache: self) }
-        }
-        // The top bits pick the shard; the table picks slots with the low ones.
-        let shard = meaningShards[Int(truncatingIfNeeded: hash >> 60)]
-        if let kept = shard.table.withLock({ $0.meaning(of: text, hash: hash) }) { return kept }
-        let meaning = ActionMeaning.make(text, catalog: catalog, cache: self)
-        return shard.table.withLock { table in
-            if let kept = table.meaning(of: text, hash: hash) { return kept }
-            table.insert(meaning, for: text, hash: hash)
-            return meaning
-        }
+        meanings.value(text) { ActionMeaning.make(text, catalog: catalog, cache: self) }
     }
 
     /// The number of a service's resource type, for `format(number:)` and `admits`.
@@ -77,10 +61,11 @@ final class LintCache: Sendable {
 
     /// Whether a resource (as written) can be of a resource type's format.
     func admits(format: Int, resource: Int) -> Bool {
-        admitted.value(UInt64(format) << 32 | UInt64(resource)) {
-            guard let format = formats[format] else { return true }
-            return format.admits(resources[resource].fields)
-        }
+        let key = UInt64(format) << 32 | UInt64(resource)
+        if let kept = admitted.withLock({ $0[key] }) { return kept }
+        let verdict = formats[format].map { $0.admits(resources[resource].fields) } ?? true
+        admitted.withLock { $0[key] = verdict }
+        return verdict
     }
 
     /// What the Resource checks ask of an entry's actions, worked out on first use (only
@@ -123,13 +108,23 @@ final class LintCache: Sendable {
     }
 
     /// Close real names for an unknown action: the service's own actions when the prefix is
-    /// known, close prefixes when it is not.
-    func suggestions(for action: String, in catalog: IAMCatalog) -> [String] {
-        let colon = action.firstIndex(of: ":") ?? action.endIndex
-        let prefix = String(action[..<colon]).lowercased()
-        let name = colon < action.endIndex ? String(action[action.index(after: colon)...]) : ""
+    /// known, close prefixes when it is not. `spelling` is the text's `ActionSpelling`.
+    func suggestions(for action: String, spelling: ActionSpelling, in catalog: IAMCatalog) -> [String] {
+        let prefix: String, name: String, lowercased: String
+        if spelling.isASCII {
+            // A byte is a character: the lowered bytes are `lowercased()`, split at the colon.
+            let colon = spelling.colon ?? spelling.lowered.count
+            prefix = String(decoding: spelling.lowered[..<colon], as: UTF8.self)
+            name = colon < spelling.lowered.count ? String(decoding: spelling.lowered[(colon + 1)...], as: UTF8.self) : ""
+            lowercased = String(decoding: spelling.lowered, as: UTF8.self)
+        } else {
+            let colon = action.firstIndex(of: ":") ?? action.endIndex
+            prefix = String(action[..<colon]).lowercased()
+            name = colon < action.endIndex ? String(action[action.index(after: colon)...]) : ""
+            lowercased = action.lowercased()
+        }
         if let service = catalog.service(prefix) {
-            return suggestionLists.value(action.lowercased()) {
+            return suggestionLists.value(lowercased) {
                 let names = candidateLists.value(service.prefix + ":") { Suggest.Candidates(service.actions.map(\.name)) }
                 return Suggest.closest(name, among: names).map { service.prefix + ":" + $0 }
             }
@@ -141,39 +136,64 @@ final class LintCache: Sendable {
     }
 }
 
-/// One shard of `LintCache`'s meanings (a class: a Mutex cannot be an array's element).
-final class MeaningShard: Sendable {
-    let table = Mutex(MeaningTable())
+/// Values worked out once per text, behind locks. ASCII texts are in `TextTable`s, in shards by
+/// the text's hash, each behind its own lock: the linting threads look up every Action entry,
+/// and behind one lock they kept waiting for each other. Other texts are in a Dictionary, by
+/// String equality (canonical equivalence), which the byte hash does not see.
+final class TextMemo<Value: Sendable>: Sendable {
+    private let shards = (0..<16).map { _ in TextShard<Value>() }
+    private let otherTexts = Memo<String, Value>()
+
+    /// The kept value, or `make()`'s, kept.
+    func value(_ text: String, _ make: () -> Value) -> Value {
+        guard let hash = TextTable<Value>.hash(text) else { return otherTexts.value(text, make) }
+        // The top bits pick the shard (16 of them); the table picks slots with the low ones.
+        let shard = shards[Int(truncatingIfNeeded: hash >> 60)]
+        if let kept = shard.table.withLock({ $0.value(of: text, hash: hash) }) { return kept }
+        let value = make()
+        return shard.table.withLock { table in
+            if let kept = table.value(of: text, hash: hash) { return kept }
+            table.insert(value, for: text, hash: hash)
+            return value
+        }
+    }
 }
 
-/// Meanings by their action text, the one table the linter reads for every Action entry
-/// (64,000 for the managed policies). Open addressing on a cheap hash of the text's bytes,
-/// with the hash's top half kept in each slot, so that a probe rarely reads another text:
-/// a Dictionary's SipHash and its comparisons with each key it probes past cost several
-/// times as much. For ASCII texts only, where equal strings are equal bytes.
-struct MeaningTable: Sendable {
-    /// The hash's top 32 bits and the meaning's position + 1; 0 is an empty slot.
-    private var slots = [UInt64](repeating: 0, count: 1 << 10)
-    private var texts: [String] = []
-    private var meanings: [ActionMeaning] = []
+/// One shard of a `TextMemo` (a class: a Mutex cannot be an array's element).
+final class TextShard<Value: Sendable>: Sendable {
+    let table = Mutex(TextTable<Value>())
+}
 
-    func meaning(of text: String, hash: UInt64) -> ActionMeaning? {
+/// Values by a text, for the tables the linter reads for every entry: action meanings (64,000
+/// Action entries for the managed policies), condition key types and operator kinds. Open
+/// addressing on a cheap hash of the text's bytes, with the hash's top half kept in each slot,
+/// so that a probe rarely reads another text: a Dictionary's SipHash and its comparisons with
+/// each key it probes past cost several times as much. For ASCII texts only, where equal
+/// strings are equal bytes.
+struct TextTable<Value: Sendable>: Sendable {
+    /// The hash's top 32 bits and the value's position + 1; 0 is an empty slot. Small at first:
+    /// a memo has 16 of these, and grows each as it fills.
+    private var slots = [UInt64](repeating: 0, count: 1 << 8)
+    private var texts: [String] = []
+    private var values: [Value] = []
+
+    func value(of text: String, hash: UInt64) -> Value? {
         let mask = slots.count - 1, check = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             if slots[slot] >> 32 == check {
                 let position = Int(slots[slot] & 0xFFFF_FFFF) - 1
-                if texts[position] == text { return meanings[position] }
+                if texts[position] == text { return values[position] }
             }
             slot = (slot + 1) & mask
         }
         return nil
     }
 
-    mutating func insert(_ meaning: ActionMeaning, for text: String, hash: UInt64) {
+    mutating func insert(_ value: Value, for text: String, hash: UInt64) {
         if (texts.count + 1) * 2 > slots.count { grow() }
         texts.append(text)
-        meanings.append(meaning)
+        values.append(value)
         place(texts.count - 1, hash: hash)
     }
 
@@ -222,6 +242,54 @@ struct MeaningTable: Sendable {
 
 extension UInt64 {
     func rotated(by count: UInt64) -> UInt64 { self << count | self >> (64 - count) }
+}
+
+/// `LintCache.admits`'s verdicts by their pair of numbers, the table the Resource checks ask
+/// most (45,000 times for the managed policies): open addressing on a multiplicative hash of
+/// the key, where a Dictionary's SipHash cost more than the rest of a lookup.
+struct AdmittedTable: Sendable {
+    /// Each slot's key + 1; 0 is an empty slot.
+    private var keys = [UInt64](repeating: 0, count: 1 << 12)
+    private var verdicts = [Bool](repeating: false, count: 1 << 12)
+    private var count = 0
+
+    private func slot(of key: UInt64) -> Int {
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while keys[slot] != 0 && keys[slot] != key &+ 1 { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    /// The verdict kept for a key; setting one keeps the first (both threads work out the same).
+    subscript(key: UInt64) -> Bool? {
+        get {
+            let slot = slot(of: key)
+            return keys[slot] != 0 ? verdicts[slot] : nil
+        }
+        set {
+            guard let verdict = newValue else { return }
+            var slot = slot(of: key)
+            if keys[slot] != 0 { return }
+            if (count + 1) * 2 > keys.count {
+                grow()
+                slot = self.slot(of: key)
+            }
+            keys[slot] = key &+ 1
+            verdicts[slot] = verdict
+            count += 1
+        }
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldVerdicts) = (keys, verdicts)
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        verdicts = [Bool](repeating: false, count: oldKeys.count * 2)
+        for index in oldKeys.indices where oldKeys[index] != 0 {
+            let slot = slot(of: oldKeys[index] &- 1)
+            keys[slot] = oldKeys[index]
+            verdicts[slot] = oldVerdicts[index]
+        }
+    }
 }
 
 /// Values worked out once per key, behind a lock.
@@ -380,15 +448,15 @@ final class ActionMeaning: Sendable {
         let separator = text.utf8.index(text.utf8.startIndex, offsetBy: spelling.colon!)
         let prefix = String(text[..<separator])
         if !spelling.prefixHasWildcard, !catalog.hasService(prefix) {
-            return meaning(.unknownService(prefix: prefix, suggestions: cache.suggestions(for: text, in: catalog)))
+            return meaning(.unknownService(prefix: prefix, suggestions: cache.suggestions(for: text, spelling: spelling, in: catalog)))
         }
         if spelling.prefixHasWildcard || spelling.nameHasWildcard {
             let matches = catalog.actions(matching: text)
-            return meaning(.wildcard(suggestions: matches.isEmpty ? cache.suggestions(for: text, in: catalog) : []), matches)
+            return meaning(.wildcard(suggestions: matches.isEmpty ? cache.suggestions(for: text, spelling: spelling, in: catalog) : []), matches)
         }
         if let action = catalog.action(text) { return meaning(.action, [action]) }
         return meaning(.unknownAction(prefix: prefix, name: String(text[text.index(after: separator)...]),
-                                      suggestions: cache.suggestions(for: text, in: catalog)))
+                                      suggestions: cache.suggestions(for: text, spelling: spelling, in: catalog)))
     }
 }
 
@@ -438,11 +506,79 @@ final class ResourceReading: Sendable {
     let fields: [[Glob.Token]]
 
     init(_ text: String, cache: LintCache) {
-        let parts = ARNFields.split(text)
-        problem = ResourceChecks.arnProblem(text, parts: parts)
-        service = ResourceChecks.service(parts: parts)
+        // Most resources are plain ARNs, read from their bytes at a fraction of the cost of
+        // splitting them into substrings and parsing those.
+        (problem, service, fields) = PlainARN(text).map { (nil, $0.service(in: text), $0.fields) } ?? Self.generalReading(text)
         serviceNumber = service.map(cache.arnServiceNumber)
-        fields = ResourceFormat.fields(ofResource: text, parts: parts)
+    }
+
+    /// The problem, service and fields of any text, by the checks themselves.
+    static func generalReading(_ text: String) -> (problem: ARNProblem?, service: Substring?, fields: [[Glob.Token]]) {
+        let parts = ARNFields.split(text)
+        return (ResourceChecks.arnProblem(text, parts: parts), ResourceChecks.service(parts: parts),
+                ResourceFormat.fields(ofResource: text, parts: parts))
+    }
+}
+
+/// A resource ARN read from its bytes when it is plainly well formed, so that `ARN.parse` and
+/// `ResourceChecks.arnProblem` find no problem with it: ASCII without policy variables or
+/// placeholders (no "{"), `arn` and five parts, partition aws, aws-cn or aws-us-gov (or one
+/// with "*"), a service of letters, digits, "-" and "*", no region or one with "*", no account
+/// or "aws" or one with "*" or 12 digits, and a resource. Any other text (a named region, a
+/// variable, a mistake) is nil and takes `ResourceReading.generalReading`.
+struct PlainARN {
+    /// Partition, service, region, account and resource, as `Glob.tokens`.
+    let fields: [[Glob.Token]]
+    /// The service's byte offsets in the text; nil when it has a wildcard.
+    let serviceBytes: Range<Int>?
+
+    init?(_ text: String) {
+        var text = text
+        guard let read = text.withUTF8(Self.read) else { return nil }
+        (fields, serviceBytes) = read
+    }
+
+    /// The service part as `ResourceChecks.service(parts:)` gives it.
+    func service(in text: String) -> Substring? {
+        serviceBytes.map { bytes in
+            let utf8 = text.utf8
+            return text[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)]
+        }
+    }
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (fields: [[Glob.Token]], serviceBytes: Range<Int>?)? {
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "{") }) else { return nil }
+        // Where each part starts and ends: the colons, with one before the text and one after.
+        var bounds: [Int] = []
+        bounds.reserveCapacity(7)
+        bounds.append(-1)
+        var offset = 0
+        while bounds.count < 6, let colon = bytes[offset...].firstIndex(of: UInt8(ascii: ":")) {
+            bounds.append(colon)
+            offset = colon + 1
+        }
+        guard bounds.count == 6 else { return nil }
+        bounds.append(bytes.count)
+        func part(_ index: Int) -> Slice<UnsafeBufferPointer<UInt8>> { bytes[(bounds[index] + 1)..<bounds[index + 1]] }
+        func hasStar(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool { part.contains(UInt8(ascii: "*")) }
+        func isWord(_ part: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
+            word.withUTF8Buffer { part.elementsEqual($0) }
+        }
+        func tokens(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> [Glob.Token] { part.map(Glob.token) }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        func isServiceByte(_ byte: UInt8) -> Bool {
+            isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*")
+        }
+        let (arn, partition, service, region, account, resource) = (part(0), part(1), part(2), part(3), part(4), part(5))
+        guard isWord(arn, "arn"),
+              isWord(partition, "aws") || isWord(partition, "aws-cn") || isWord(partition, "aws-us-gov") || hasStar(partition),
+              !service.isEmpty, service.allSatisfy(isServiceByte),
+              region.isEmpty || hasStar(region),
+              account.isEmpty || isWord(account, "aws") || hasStar(account) || (account.count == 12 && account.allSatisfy(isDigit)),
+              !resource.isEmpty else { return nil }
+        let fields = [tokens(partition), tokens(service), tokens(region), tokens(account), tokens(resource)]
+        let serviceHasWildcard = service.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
+        return (fields, serviceHasWildcard ? nil : service.startIndex..<service.endIndex)
     }
 }
 

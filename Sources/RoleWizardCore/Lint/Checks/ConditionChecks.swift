@@ -64,13 +64,11 @@ enum ConditionChecks {
                 }
                 continue
             }
-            let parts = entry.key.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            guard let (keyPrefix, prefix, keyName) = splitKey(entry.key), !keyPrefix.isEmpty, !keyName.isEmpty else {
                 run.report(.unknownServiceConditionKey, "\(JSONWriter.quoted(entry.key)) is not a condition key (SERVICE:Key, like aws:SourceAccount)",
                            path: entry.keyPath, location: entry.keyLocation, statement: statement)
                 continue
             }
-            let prefix = parts[0].lowercased()
             var type: String?
             if prefix == "aws" {
                 type = run.cache.conditionKeyType(entry.key, in: run.catalog)
@@ -79,13 +77,13 @@ enum ConditionChecks {
                                location: entry.keyLocation, statement: statement)
                     continue
                 }
-            } else if isFederationKey(parts[0]) {
+            } else if isFederationKey(keyPrefix) {
                 continue
             } else {
                 type = run.cache.conditionKeyType(entry.key, in: run.catalog)
                 if type == nil {
-                    let known = run.catalog.service(prefix) == nil ? "no AWS service has the prefix \(JSONWriter.quoted(String(parts[0])))"
-                                                                    : "\(parts[0]) defines no condition key \(JSONWriter.quoted(String(parts[1])))"
+                    let known = run.catalog.service(prefix) == nil ? "no AWS service has the prefix \(JSONWriter.quoted(String(keyPrefix)))"
+                                                                    : "\(keyPrefix) defines no condition key \(JSONWriter.quoted(String(keyName)))"
                     run.report(.unknownServiceConditionKey, "\(JSONWriter.quoted(entry.key)): \(known)", path: entry.keyPath,
                                location: entry.keyLocation, statement: statement)
                     continue
@@ -93,7 +91,7 @@ enum ConditionChecks {
                 let (prefixes, anyService) = actionServices()
                 if !anyService, !prefixes.isEmpty, !prefixes.contains(prefix),
                    GlobalConditionKeys.type(of: entry.key) == nil, !actions.contains(where: { takesKey(entry.key, $0) }) {
-                    run.report(.conditionKeyNotForActions, "\(entry.key) is a condition key of \(parts[0]), but the statement's actions are of \(prefixes.sorted().joined(separator: ", ")): the condition is never present, so the statement \(statement.effect == .deny ? "never denies" : "never allows") unless the operator ends in IfExists",
+                    run.report(.conditionKeyNotForActions, "\(entry.key) is a condition key of \(keyPrefix), but the statement's actions are of \(prefixes.sorted().joined(separator: ", ")): the condition is never present, so the statement \(statement.effect == .deny ? "never denies" : "never allows") unless the operator ends in IfExists",
                                path: entry.keyPath, location: entry.keyLocation, statement: statement)
                 }
             }
@@ -105,6 +103,35 @@ enum ConditionChecks {
             }
             checkValues(entry, kind: kind, statement: statement, run: run)
         }
+    }
+
+    /// A condition key's service prefix (before the first colon), that prefix in lower case,
+    /// and its name (after the colon); nil without a colon. An ASCII key is split and lowered
+    /// as bytes (a byte is a character there; walking characters cost ~1,500 instructions a
+    /// key), another by characters (a colon with a combining mark after it is not a colon).
+    static func splitKey(_ key: String) -> (prefix: Substring, loweredPrefix: String, name: Substring)? {
+        var text = key
+        // For an ASCII key, its first colon's offset (nil without one) and the bytes before it
+        // lowered straight into a String; nil for another key.
+        let ascii = text.withUTF8 { bytes -> (colon: Int?, loweredPrefix: String)? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return (nil, "") }
+            let loweredPrefix = String(unsafeUninitializedCapacity: colon) { prefix in
+                for offset in 0..<colon {
+                    let byte = bytes[offset]
+                    prefix[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                return colon
+            }
+            return (colon, loweredPrefix)
+        }
+        guard let ascii else {
+            let parts = key.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            return parts.count == 2 ? (parts[0], parts[0].lowercased(), parts[1]) : nil
+        }
+        guard let colon = ascii.colon else { return nil }
+        let utf8 = key.utf8, separator = utf8.index(utf8.startIndex, offsetBy: colon)
+        return (key[..<separator], ascii.loweredPrefix, key[utf8.index(after: separator)...])
     }
 
     /// Whether one of an Action entry's actions lists the key (a key of another service, such as

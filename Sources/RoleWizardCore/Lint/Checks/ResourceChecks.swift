@@ -83,8 +83,7 @@ enum ResourceChecks {
     static func checkTypes(_ arns: [PolicyView.Strings.Item], readings: [(number: Int, reading: ResourceReading)],
                            actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
         let resources = readings.map(\.number)
-        var verdicts: [Int: Bool] = [:]
-        verdicts.reserveCapacity(16)
+        var verdicts = FormatVerdicts()
         // Asked once for the statement rather than once per action.
         let onlyPathWildcards = arns.allSatisfy { $0.text.hasSuffix("/*") }
         for index in actions.indices where !actions[index].actions.isEmpty {
@@ -118,7 +117,7 @@ enum ResourceChecks {
     /// type the catalog does not describe is assumed to match rather than guessed at. Asked
     /// of the types of all the entry's actions together, each format once; `verdicts` keeps
     /// each format's answer for the statement's other entries (many share formats).
-    static func takesSome(_ meaning: ActionMeaning, _ resources: [Int], verdicts: inout [Int: Bool], run: LintRun) -> Bool {
+    static func takesSome(_ meaning: ActionMeaning, _ resources: [Int], verdicts: inout FormatVerdicts, run: LintRun) -> Bool {
         let facts = run.cache.resourceFacts(of: meaning, catalog: run.catalog)
         if facts.takesUndescribedType { return true }
         return facts.formats.contains { format in
@@ -126,6 +125,21 @@ enum ResourceChecks {
             let verdict = resources.contains { run.cache.admits(format: format, resource: $0) }
             verdicts[format] = verdict
             return verdict
+        }
+    }
+
+    /// Whether some of a statement's resources can be of a format, by format number
+    /// (`LintCache.formatNumber`). The numbers are dense, from 0, so an array is the table: a
+    /// Dictionary hashed every lookup and grew several times a statement.
+    struct FormatVerdicts {
+        private var verdicts: [Bool?] = []
+
+        subscript(format: Int) -> Bool? {
+            get { format < verdicts.count ? verdicts[format] : nil }
+            set {
+                if format >= verdicts.count { verdicts.append(contentsOf: repeatElement(nil, count: format + 1 - verdicts.count)) }
+                verdicts[format] = newValue
+            }
         }
     }
 
@@ -173,28 +187,30 @@ final class ResourceFormat: Sendable {
     }
 
     static func tokens(_ field: Substring) -> [Glob.Token] {
-        var field = field
-        return field.withUTF8 { bytes in
-            var tokens: [Glob.Token] = []
-            tokens.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
-                   let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
-                    let name = bytes[(index + 2)..<close]
-                    tokens.append(name.elementsEqual("BucketName".utf8) ? .segment : .run)
-                    index = close + 1
-                    continue
-                }
-                switch bytes[index] {
-                case UInt8(ascii: "*"): tokens.append(.run)
-                case UInt8(ascii: "?"): tokens.append(.any)
-                default: tokens.append(.byte(bytes[index]))
-                }
-                index += 1
+        // Read in place: copying a Substring's bytes out went through its UTF8View a byte at a time.
+        field.utf8.withContiguousStorageIfAvailable(tokens(bytes:)) ?? Array(field.utf8).withUnsafeBufferPointer(tokens(bytes:))
+    }
+
+    private static func tokens(bytes: UnsafeBufferPointer<UInt8>) -> [Glob.Token] {
+        var tokens: [Glob.Token] = []
+        tokens.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+               let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
+                let name = bytes[(index + 2)..<close]
+                tokens.append(name.elementsEqual("BucketName".utf8) ? .segment : .run)
+                index = close + 1
+                continue
             }
-            return tokens
+            switch bytes[index] {
+            case UInt8(ascii: "*"): tokens.append(.run)
+            case UInt8(ascii: "?"): tokens.append(.any)
+            default: tokens.append(.byte(bytes[index]))
+            }
+            index += 1
         }
+        return tokens
     }
 
     /// The five fields after `arn:`; the resource keeps its colons.
