@@ -120,3 +120,17 @@ extension Folder {
         return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 }
+
+enum StandardOutput {
+    /// Asks for a 1 MB pipe when standard output is one (Linux allows that much without
+    /// privileges): a lint's JSON report of the managed policies is 3 MB, and with the default
+    /// 64 KB the writer waits for the reader at every piece. Anything else is left as it is.
+    static func widenPipe() {
+        #if os(Linux)
+        var status = stat()
+        guard fstat(STDOUT_FILENO, &status) == 0, status.st_mode & S_IFMT == S_IFIFO else { return }
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ in <fcntl.h>, which needs _GNU_SOURCE
+        _ = fcntl(STDOUT_FILENO, setPipeSize, 1 << 20)
+        #endif
+    }
+}

@@ -97,6 +97,7 @@ struct Lint: ParsableCommand {
                 fileFindings.append([])
             }
         }
+        StandardOutput.widenPipe()
         func write(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
         if format != .json || FindingsRenderer.renderJSON(report, fileFindings: fileFindings, inPieces: write) == nil {
             FindingsRenderer.render(report, as: format, toolVersion: ECSRoleWizard.version, inPieces: write)

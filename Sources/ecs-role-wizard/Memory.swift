@@ -32,7 +32,8 @@ enum Memory {
         #endif
     }
 
-    /// Call on each linting thread before its first file: grows the thread's heap at once (a
+    /// Call on each linting thread before its first file (and on the thread that loads the IAM
+    /// catalog, which the linting threads read all over): grows the thread's heap at once (a
     /// block allocated and freed, its pages never touched) and asks the kernel to back that range
     /// with 2 MB pages where it can: one fault per 2 MB rather than per 4 KB, and fewer TLB misses
     /// over a heap the linter reads all over. The thread's next allocations come from that range.

@@ -28,6 +28,9 @@ if subcommand == "lint" { Memory.tuneForBatch() }
 // be checked): begun on another thread now, it overlaps parsing the arguments and listing folders.
 // Whoever asks for the catalog before that load is done waits for it rather than loading it again.
 if subcommand == "lint" || subcommand == "actions" {
-    Thread.detachNewThread { _ = IAMCatalog.bundled }
+    Thread.detachNewThread {
+        if subcommand == "lint" { Memory.reserveHugePages() }
+        _ = IAMCatalog.bundled
+    }
 }
 ECSRoleWizard.main()
