@@ -213,30 +213,32 @@ struct TextTable<Value: Sendable>: Sendable {
     /// not ASCII. (Not proof against crafted collisions: those could make the table slow,
     /// not wrong.)
     static func hash(_ text: String) -> UInt64? {
+        if let hash = text.utf8.withContiguousStorageIfAvailable({ hash(bytes: UnsafeRawBufferPointer($0)) }) { return hash }
+        return Array(text.utf8).withUnsafeBytes(hash(bytes:))
+    }
+
+    /// `hash(_:)` of a text's UTF-8 bytes.
+    static func hash(bytes: UnsafeRawBufferPointer) -> UInt64? {
         func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
             ((hash ^ word) &* 0x9E37_79B9_7F4A_7C15).rotated(by: 29)
         }
-        func hashBytes(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
-            var hash = UInt64(bytes.count) &* 0xC2B2_AE3D_27D4_EB4F
-            var high: UInt64 = 0  // every byte's top bit, or-ed: ASCII leaves it clear
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                high |= word
-                hash = mix(hash, word)
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
-            high |= tail
-            guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
-            hash = mix(hash, tail)
-            // Spread the high bits into the low ones, which pick the slot.
-            hash ^= hash >> 31
-            return hash &* 0xBF58_476D_1CE4_E5B9
+        var hash = UInt64(bytes.count) &* 0xC2B2_AE3D_27D4_EB4F
+        var high: UInt64 = 0  // every byte's top bit, or-ed: ASCII leaves it clear
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            high |= word
+            hash = mix(hash, word)
+            offset += 8
         }
-        if let hash = text.utf8.withContiguousStorageIfAvailable({ hashBytes(UnsafeRawBufferPointer($0)) }) { return hash }
-        return Array(text.utf8).withUnsafeBytes(hashBytes)
+        var tail: UInt64 = 0
+        for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+        high |= tail
+        guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
+        hash = mix(hash, tail)
+        // Spread the high bits into the low ones, which pick the slot.
+        hash ^= hash >> 31
+        return hash &* 0xBF58_476D_1CE4_E5B9
     }
 }
 
@@ -349,9 +351,17 @@ final class ActionMeaning: Sendable {
     let lookup: ActionLookup
     /// The actions the text names (one, or every match of a wildcard); empty for `*` or an unknown one.
     let actions: [IAMAction]
-    /// The text in lower case (`String.lowercased()`), and its hash, for finding repeated entries.
-    let lowercased: String
-    let lowercasedHash: Int
+    /// The text with ASCII letters lowered: for an ASCII text (every valid action), the bytes of
+    /// `lowercased`, which the checks compare and hash rather than the String.
+    let lowered: [UInt8]
+    let isASCII: Bool
+    /// `TextTable.hash` of `lowered` for an ASCII text (0 for another), for finding repeated entries.
+    let loweredHash: UInt64
+    /// `lowercased` of a text that is not ASCII, where lowering bytes is not `lowercased()`.
+    private let otherLowercased: String?
+    /// The text in lower case (`String.lowercased()`); made from `lowered` when asked for, since
+    /// only texts that are not ASCII are compared as Strings.
+    var lowercased: String { otherLowercased ?? String(decoding: lowered, as: UTF8.self) }
     /// The service prefix in lower case (the text before the first colon), for the condition checks.
     let servicePrefix: String
     /// `*`, or a prefix with a wildcard: the entry may be of any service.
@@ -414,14 +424,17 @@ final class ActionMeaning: Sendable {
         self.lookup = lookup
         self.actions = actions
         let prefixEnd = spelling.colon ?? spelling.lowered.count
+        lowered = spelling.lowered
+        isASCII = spelling.isASCII
         if spelling.isASCII {
-            lowercased = String(decoding: spelling.lowered, as: UTF8.self)
+            otherLowercased = nil
+            loweredHash = spelling.lowered.withUnsafeBytes { TextTable<Never>.hash(bytes: $0) } ?? 0
             servicePrefix = String(decoding: spelling.lowered[..<prefixEnd], as: UTF8.self)
         } else {
-            lowercased = text.lowercased()
+            otherLowercased = text.lowercased()
+            loweredHash = 0
             servicePrefix = String(decoding: text.utf8.prefix(prefixEnd), as: UTF8.self).lowercased()
         }
-        lowercasedHash = lowercased.hashValue
         mayBeAnyService = text.isStar || spelling.prefixHasWildcard
         loweredName = spelling.colon.map { Array(spelling.lowered[($0 + 1)...]) }
         nameHasWildcard = spelling.nameHasWildcard

@@ -80,15 +80,13 @@ enum ActionChecks {
         if !resolved.contains(where: \.isWildcard) {
             // No wildcard: only a repeated entry can be redundant. Most statements are short,
             // and their entries are compared pairwise rather than kept in a table.
-            var seen: [CaseFolded: Int] = [:]
-            if resolved.count > 16 { seen.reserveCapacity(resolved.count) }
+            var firstEntries = resolved.count > 16 ? FirstEntries(resolved.map { CaseFolded($0.meaning) }) : nil
             for index in resolved.indices {
-                let key = CaseFolded(resolved[index].meaning)
                 let first: Int?
-                if resolved.count > 16 {
-                    first = seen[key]
-                    if first == nil { seen[key] = index }
+                if firstEntries != nil {
+                    first = firstEntries!.first(equalTo: index)
                 } else {
+                    let key = CaseFolded(resolved[index].meaning)
                     first = resolved.indices.prefix(index).first { CaseFolded(resolved[$0].meaning) == key }
                 }
                 if let first {
@@ -132,15 +130,14 @@ enum ActionChecks {
     /// Repeated and covered entries among those of one service prefix.
     static func reportRedundant(_ group: ArraySlice<RedundancyEntry>, resolved: [ResolvedAction], statement: PolicyView.Statement,
                                 run: LintRun) {
-        var seen: [CaseFolded: Int] = [:]  // for a long group; a short one is compared pairwise
-        if group.count > 16 { seen.reserveCapacity(group.count) }
+        // For a long group; a short one is compared pairwise.
+        var firstEntries = group.count > 16 ? FirstEntries(group.map(\.key)) : nil
         for position in group.indices {
             let entry = group[position]
             let item = resolved[entry.index].item
             let first: Int?
-            if group.count > 16 {
-                first = seen[entry.key]
-                if first == nil { seen[entry.key] = entry.index }
+            if firstEntries != nil {
+                first = firstEntries!.first(equalTo: position - group.startIndex).map { group[group.startIndex + $0].index }
             } else {
                 first = group[..<position].first { $0.key == entry.key }?.index
             }
@@ -173,17 +170,54 @@ enum ActionChecks {
     }
 }
 
-/// An action text as a key that ignores case: its meaning's lower-case text, hashed once per
-/// meaning rather than at each look-up.
-struct CaseFolded: Hashable {
+/// An action text as a key that ignores case: equal when the meanings' lower-case texts are
+/// equal Strings (canonical equivalence). ASCII texts, every valid action, compare their
+/// lowered bytes, the same thing for them, after the hashes made once per meaning.
+struct CaseFolded: Equatable {
     let meaning: ActionMeaning
 
     init(_ meaning: ActionMeaning) { self.meaning = meaning }
 
     static func == (lhs: CaseFolded, rhs: CaseFolded) -> Bool {
-        lhs.meaning === rhs.meaning
-            || (lhs.meaning.lowercasedHash == rhs.meaning.lowercasedHash && lhs.meaning.lowercased == rhs.meaning.lowercased)
+        if lhs.meaning === rhs.meaning { return true }
+        if lhs.meaning.isASCII && rhs.meaning.isASCII {
+            return lhs.meaning.loweredHash == rhs.meaning.loweredHash && lhs.meaning.lowered == rhs.meaning.lowered
+        }
+        return lhs.meaning.lowercased == rhs.meaning.lowercased
+    }
+}
+
+/// The first of a long list's entries equal to each entry (`CaseFolded`), found by open
+/// addressing on the meanings' byte hashes: a Dictionary's SipHash cost ~240 instructions a
+/// look-up. The byte hash agrees with equality for ASCII texts only (a text that is not ASCII
+/// may equal an ASCII one, "s3:a;" and "s3:a\u{037E}"), so a list holding another text is
+/// compared pairwise; Action entries that resolve are valid actions, so ASCII, anyway.
+struct FirstEntries {
+    /// An entry's position + 1; 0 is an empty slot.
+    private var slots: [Int]
+    private let keys: [CaseFolded]
+    private let hashesAgree: Bool
+
+    init(_ keys: [CaseFolded]) {
+        self.keys = keys
+        hashesAgree = keys.allSatisfy(\.meaning.isASCII)
+        var size = 16
+        while size < keys.count * 2 { size *= 2 }
+        slots = hashesAgree ? [Int](repeating: 0, count: size) : []
     }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(meaning.lowercasedHash) }
+    /// The position of the first key before `position` equal to the one there; each position
+    /// asked for in order, from the first.
+    mutating func first(equalTo position: Int) -> Int? {
+        let key = keys[position]
+        guard hashesAgree else { return keys.indices.prefix(position).first { keys[$0] == key } }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key.meaning.loweredHash) & mask
+        while slots[slot] != 0 {
+            if keys[slots[slot] - 1] == key { return slots[slot] - 1 }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = position + 1
+        return nil
+    }
 }
