@@ -175,6 +175,8 @@ struct TextTable<Value: Sendable>: Sendable {
     /// a memo has 16 of these, and grows each as it fills.
     private var slots = [UInt64](repeating: 0, count: 1 << 8)
     private var texts: [String] = []
+    /// Each text's hash, so that growing the table does not hash every text again.
+    private var hashes: [UInt64] = []
     private var values: [Value] = []
 
     func value(of text: String, hash: UInt64) -> Value? {
@@ -193,6 +195,7 @@ struct TextTable<Value: Sendable>: Sendable {
     mutating func insert(_ value: Value, for text: String, hash: UInt64) {
         if (texts.count + 1) * 2 > slots.count { grow() }
         texts.append(text)
+        hashes.append(hash)
         values.append(value)
         place(texts.count - 1, hash: hash)
     }
@@ -206,7 +209,7 @@ struct TextTable<Value: Sendable>: Sendable {
 
     private mutating func grow() {
         slots = [UInt64](repeating: 0, count: slots.count * 2)
-        for position in texts.indices { place(position, hash: Self.hash(texts[position])!) }
+        for position in hashes.indices { place(position, hash: hashes[position]) }
     }
 
     /// A multiply-and-rotate hash of the text's bytes, eight at a time; nil when the text is
