@@ -134,7 +134,6 @@ enum ActionChecks {
         var firstEntries = group.count > 16 ? FirstEntries(group.map(\.key)) : nil
         for position in group.indices {
             let entry = group[position]
-            let item = resolved[entry.index].item
             let first: Int?
             if firstEntries != nil {
                 first = firstEntries!.first(equalTo: position - group.startIndex).map { group[group.startIndex + $0].index }
@@ -142,6 +141,7 @@ enum ActionChecks {
                 first = group[..<position].first { $0.key == entry.key }?.index
             }
             if let first {
+                let item = resolved[entry.index].item
                 run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is listed twice (also as \(JSONWriter.quoted(resolved[first].item.text)))",
                            path: item.path, location: item.location, statement: statement)
                 continue
@@ -161,6 +161,7 @@ enum ActionChecks {
                     covered = Glob.matches(other.name, entry.name)
                 }
                 if covered {
+                    let item = resolved[entry.index].item
                     run.report(.redundantAction, "\(JSONWriter.quoted(item.text)) is already allowed by \(JSONWriter.quoted(resolved[other.index].item.text)) in the same statement",
                                path: item.path, location: item.location, statement: statement)
                     break
