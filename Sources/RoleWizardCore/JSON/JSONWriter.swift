@@ -87,7 +87,7 @@ public enum JSONWriter {
                 var run = 0, index = 0
                 while index < bytes.count {
                     // Eight plain bytes at a time (a lint report writes megabytes of messages).
-                    if index + 8 <= bytes.count, isPlainWord(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    if index + 8 <= bytes.count, WordBytes.isPlainJSONText(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self), from: 0x20) {
                         index += 8
                         continue
                     }
@@ -126,20 +126,6 @@ public enum JSONWriter {
     static func writeDigits(_ value: Int, into out: inout [UInt8]) {
         guard value >= 10 || value < 0 else { out.append(UInt8(ascii: "0") + UInt8(value)); return }
         out.append(contentsOf: String(value).utf8)
-    }
-
-    /// Whether all eight bytes of a word are plain: none below 0x20, none 0x7F or above, and
-    /// none a quote, a backslash or a backtick. (The classic zero-byte test, on the word and on
-    /// it xor-ed with each byte to avoid: exact as a yes-or-no answer.)
-    @inline(__always)
-    static func isPlainWord(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        // A byte below 0x20, or one with its top bit set (0x80 and above)...
-        if (word &- ones &* 0x20) & ~word & highs != 0 || word & highs != 0 { return false }
-        // ...0x7F: adding 1 to each byte (none is above 0x7E now but 0x7F) carries into its top bit.
-        if (word &+ ones) & highs != 0 { return false }
-        return !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C)) && !hasZeroByte(word ^ (ones &* 0x60))
     }
 
     /// The ASCII bytes that `writeEscaped` writes as they are.

@@ -118,19 +118,6 @@ struct LocatedJSONParser {
         UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
     }
 
-    // The classic tests for a zero byte and for a byte below a bound (up to 0x80): exact as
-    // yes-or-no answers.
-    @inline(__always)
-    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let value = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (value &- 0x0101_0101_0101_0101) & ~value & 0x8080_8080_8080_8080 != 0
-    }
-
-    @inline(__always)
-    static func hasByteBelow(_ word: UInt64, _ bound: UInt8) -> Bool {
-        (word &- 0x0101_0101_0101_0101 &* UInt64(bound)) & ~word & 0x8080_8080_8080_8080 != 0
-    }
-
     func describeHere() -> String {
         guard index < bytes.count else { return "end of file" }
         let byte = bytes[index]
@@ -268,8 +255,9 @@ struct LocatedJSONParser {
         var words: UInt64 = 0
         while index + 8 <= bytes.count {
             let word = word(at: index)
-            if LocatedJSON.isPlain(word) { size += 8; index += 8; continue }
-            if Self.hasByte(word, UInt8(ascii: "\"")) || Self.hasByte(word, UInt8(ascii: "\\")) || Self.hasByteBelow(word, 0x20) { break }
+            if WordBytes.isPlainJSONText(word, from: 0x21) { size += 8; index += 8; continue }
+            if WordBytes.contains(UInt8(ascii: "\""), in: word) || WordBytes.contains(UInt8(ascii: "\\"), in: word)
+                || WordBytes.containsByte(below: 0x20, in: word) { break }
             words |= word
             for byte in bytes[index..<(index + 8)] { size += LocatedJSON.escapedSize(ofByte: byte) }
             index += 8

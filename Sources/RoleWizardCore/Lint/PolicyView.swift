@@ -308,10 +308,8 @@ struct PolicyView {
     static func isValidSid(_ sid: String) -> Bool {
         var sid = sid
         return sid.withUTF8 { bytes in
-            bytes.allSatisfy { byte in
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-            }
+            // A byte above ASCII becomes a scalar above it too, which is not a letter or digit here.
+            bytes.allSatisfy { IdentifierRules.isASCIIAlphanumeric(Unicode.Scalar($0)) }
         }
     }
 

@@ -53,17 +53,24 @@ public enum FindingsRenderer {
     /// `sorted`, as positions in `report.entries`.
     static func sortedPositions(_ report: LintReport) -> [Int] {
         let order = Dictionary(report.files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return sortedPositions(report.entries) { order[$0] ?? Int.max }
+    }
+
+    /// Positions in `entries`, by the place of their file (`fileOrder`), then by position in
+    /// the file, most severe first, and in the linter's order.
+    static func sortedPositions(_ entries: [LintReport.Entry], fileOrder: (String) -> Int) -> [Int] {
         // Each entry's place worked out once, not at each comparison (a file's place is a
-        // dictionary lookup, and a large report makes a hundred thousand comparisons).
+        // dictionary lookup, comparing entries would copy two of them, a dozen references, and a
+        // large report makes a hundred thousand comparisons).
         struct Key: Comparable {
             var file: Int, line: Int, column: Int, severity: Int, offset: Int
             static func < (l: Key, r: Key) -> Bool {
                 (l.file, l.line, l.column, l.severity, l.offset) < (r.file, r.line, r.column, r.severity, r.offset)
             }
         }
-        let keys = report.entries.enumerated().map { offset, entry in
-            Key(file: order[entry.file] ?? Int.max, line: entry.location?.line ?? 0, column: entry.location?.column ?? 0,
-                severity: entry.finding.severity.rank, offset: offset)
+        let keys = entries.indices.map { offset in
+            Key(file: fileOrder(entries[offset].file), line: entries[offset].location?.line ?? 0,
+                column: entries[offset].location?.column ?? 0, severity: entries[offset].finding.severity.rank, offset: offset)
         }
         return keys.sorted(by: <).map(\.offset)
     }
@@ -97,13 +104,8 @@ public enum FindingsRenderer {
     /// file on the thread that linted it, and `renderJSON(_:fileFindings:inPieces:)` puts them
     /// together. `entries` are the file's, in the order the linter gave them.
     public static func jsonFindings(_ entries: [LintReport.Entry]) -> [UInt8] {
-        // In a file, `sortedPositions`' order is by position, then most severe first. The keys
-        // are read out once: comparing entries would copy two of them (a dozen references) a step.
-        let keys = entries.indices.map { index in
-            (line: entries[index].location?.line ?? 0, column: entries[index].location?.column ?? 0,
-             rank: entries[index].finding.severity.rank, index: index)
-        }
-        let positions = keys.sorted { ($0.line, $0.column, $0.rank, $0.index) < ($1.line, $1.column, $1.rank, $1.index) }.map(\.index)
+        // One file's findings: `sortedPositions`' order is by position, then most severe first.
+        let positions = sortedPositions(entries) { _ in 0 }
         var out: [UInt8] = []
         out.reserveCapacity(400 * entries.count)
         var files: (name: String, json: [UInt8])?  // a file's findings name it alike: escaped once

@@ -134,7 +134,7 @@ extension LocatedJSON {
             // as it is, space aside): each counts one.
             while offset + 8 <= bytes.count {
                 let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                if isPlain(word) {
+                if WordBytes.isPlainJSONText(word, from: 0x21) {
                     count += 8
                 } else {
                     for byte in bytes[offset..<(offset + 8)] {
@@ -156,18 +156,6 @@ extension LocatedJSON {
             }
         }
         return count
-    }
-
-    /// Whether none of a word's bytes is a control character, a space, `"`, `\`, `` ` ``, DEL
-    /// or above ASCII (the classic tests for a zero byte and a byte below a bound, which are
-    /// exact as yes-or-no answers).
-    @inline(__always)
-    static func isPlain(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        func hasByte(_ byte: UInt8) -> Bool { hasZeroByte(word ^ (ones &* UInt64(byte))) }
-        let below21 = (word &- ones &* 0x21) & ~word & highs != 0
-        return word & highs == 0 && !below21 && !hasByte(0x22) && !hasByte(0x5C) && !hasByte(0x60) && !hasByte(0x7F)
     }
 
     /// What a byte adds to `escapedSize`: a space nothing, an escaped character its escape

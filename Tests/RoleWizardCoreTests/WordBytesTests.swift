@@ -1,0 +1,31 @@
+import Testing
+@testable import RoleWizardCore
+
+/// `WordBytes` answers as a byte-by-byte look at the same eight bytes does.
+@Suite struct WordBytesTests {
+    static func bytes(of word: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) } }
+
+    @Test func answersAsEachByteDoes() {
+        var state: UInt64 = 7
+        // Words built from bytes near the edges the tests care about, so each answer comes up
+        // both ways, and every byte position holds each of them.
+        let interesting: [UInt8] = [0x00, 0x09, 0x1F, 0x20, 0x21, 0x22, 0x41, 0x5C, 0x60, 0x7E, 0x7F, 0x80, 0xA8, 0xE2, 0xFF]
+        for _ in 0..<50_000 {
+            var word: UInt64 = 0
+            for position in 0..<8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let byte = state >> 60 < 12 ? UInt8(ascii: "a") + UInt8(state >> 33 & 15) : interesting[Int(state >> 33) % interesting.count]
+                word |= UInt64(byte) << (8 * UInt64(position))
+            }
+            let bytes = Self.bytes(of: word)
+            for byte in [UInt8(0x22), 0x5C, 0x7F, 0x00] {
+                #expect(WordBytes.contains(byte, in: word) == bytes.contains(byte))
+            }
+            #expect(WordBytes.containsByte(below: 0x20, in: word) == bytes.contains { $0 < 0x20 })
+            for lowest in [UInt8(0x20), 0x21] {
+                let plain = bytes.allSatisfy { $0 >= lowest && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C && $0 != 0x60 }
+                #expect(WordBytes.isPlainJSONText(word, from: lowest) == plain, "\(bytes) from \(lowest)")
+            }
+        }
+    }
+}
