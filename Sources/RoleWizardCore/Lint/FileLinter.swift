@@ -53,9 +53,9 @@ public struct FileLinter: Sendable {
         func entries(_ findings: [Finding]) -> [LintReport.Entry] {
             findings.map { LintReport.Entry(file: file, location: $0.location, finding: $0, context: nil) }
         }
-        let json: LocatedJSON, policySize: Int
+        let tree: JSONTree, policySize: Int
         do {
-            (json, policySize) = try LocatedJSON.parseMeasured(bytes)
+            (tree, policySize) = try JSONTree.parse(bytes)
         } catch {
             // Not JSON: YAML (a spec, or a policy written in YAML), or broken JSON.
             let text = String(decoding: bytes, as: UTF8.self)
@@ -76,34 +76,36 @@ public struct FileLinter: Sendable {
             if kind == .spec || (kind == .auto && node.mapping?["roles"] != nil) {
                 return lintSpec(text: text, file: file)
             }
-            return entries(lintPolicy(LocatedJSON(yaml: node), kind: kind, roleKind: roleKind))
+            let document = LocatedJSON(yaml: node)
+            return entries(lintPolicy(JSONTree(document), kind: kind, roleKind: roleKind, policySize: document.policySize))
         }
-        if kind == .spec || (kind == .auto && json["roles"] != nil) {
+        if kind == .spec || (kind == .auto && tree.kind(JSONTree.root) == .object && tree.member(JSONTree.root, "roles") != nil) {
             return lintSpec(text: String(decoding: bytes, as: UTF8.self), file: file)
         }
-        return entries(lintPolicy(json, kind: kind, roleKind: roleKind, policySize: policySize))
+        return entries(lintPolicy(tree, kind: kind, roleKind: roleKind, policySize: policySize))
     }
 
-    /// `policySize` is the document's, when the parser counted it.
-    func lintPolicy(_ document: LocatedJSON, kind: LintInputKind, roleKind: RoleKind?, policySize: Int? = nil) -> [Finding] {
-        let use = use(of: document, kind: kind)
-        return linter.lint(document, use: use, roleKind: roleKind, sizeLimit: sizeLimit(of: use), policySize: policySize)
+    func lintPolicy(_ tree: JSONTree, kind: LintInputKind, roleKind: RoleKind?, policySize: Int) -> [Finding] {
+        let use = use(of: tree, kind: kind)
+        return linter.lint(tree, use: use, roleKind: roleKind, sizeLimit: sizeLimit(of: use), policySize: policySize)
     }
 
     /// A policy with a Principal in some statement is a trust policy (IAM's own test for a
     /// resource-based policy; of those, a role's trust policy is the one this tool writes).
-    func use(of document: LocatedJSON, kind: LintInputKind) -> PolicyUse {
+    func use(of tree: JSONTree, kind: LintInputKind) -> PolicyUse {
         switch kind {
         case .identity: return .identity
         case .trust: return .trust
         case .auto, .spec:
-            let statements: [LocatedJSON]
-            switch document["Statement"]?.value {
-            case let .array(items)?: statements = items
-            case .object?: statements = [document["Statement"]!]
-            default: statements = []
+            guard let statement = tree.member(JSONTree.root, "Statement") else { return .identity }
+            func namesPrincipal(_ node: Int) -> Bool {
+                tree.member(node, "Principal") != nil || tree.member(node, "NotPrincipal") != nil
             }
-            return statements.contains { $0["Principal"] != nil || $0["NotPrincipal"] != nil } ? .trust : .identity
+            switch tree.kind(statement) {
+            case .array: return tree.items(statement).contains(where: namesPrincipal) ? .trust : .identity
+            case .object: return namesPrincipal(statement) ? .trust : .identity
+            default: return .identity
+            }
         }
     }
 

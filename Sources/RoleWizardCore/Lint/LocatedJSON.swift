@@ -58,6 +58,11 @@ public struct LocatedJSON: Sendable {
         var line: UInt32
         var column: UInt32
 
+        init(line: UInt32, column: UInt32) {
+            self.line = line
+            self.column = column
+        }
+
         init(_ location: SourceLocation?) {
             guard let location, let line = UInt32(exactly: location.line), line != Self.none,
                   let column = UInt32(exactly: location.column) else {

@@ -13,27 +13,42 @@ extension LocatedJSON {
     /// keys, and Yams (which has positions) reads the 1,582 AWS managed policies about ten times
     /// slower than this byte scan. Columns count Unicode scalars, from 1.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> LocatedJSON {
-        try parseMeasured(bytes).document
+        try JSONTree.parse(bytes).tree.located(JSONTree.root)
     }
 
-    /// Reads JSON text as `parse` does, and gives the document's `policySize` along with it,
-    /// counted while reading: each string's bytes are at hand then, where measuring the tree
-    /// afterwards walks it again and reads every string a second time.
+    /// Reads JSON text as `parse` does, and gives the document's `policySize` along with it.
     public static func parseMeasured(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (document: LocatedJSON, policySize: Int) {
-        // The parser reads the bytes through a buffer pointer, valid for this call: the
-        // scanning loops are most of parsing, and an array's subscript checks its bounds.
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            var parser = LocatedJSONParser(bytes: buffer)
-            return Result { () throws(JSONSyntaxError) -> (document: LocatedJSON, policySize: Int) in
-                let document = try parser.document()
-                return (document, parser.policySize)
-            }
-        }
-        return try parsed.get()
+        let (tree, policySize) = try JSONTree.parse(bytes)
+        return (tree.located(JSONTree.root), policySize)
     }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> LocatedJSON {
         try parse(Array(text.utf8))
+    }
+}
+
+extension JSONTree {
+    /// Reads JSON text as `LocatedJSON.parse` does, into a flat tree, and gives the document's
+    /// `policySize` along with it, counted while reading: each string's bytes are at hand then,
+    /// where measuring the document afterwards reads every string a second time.
+    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (tree: JSONTree, policySize: Int) {
+        // Offsets are kept in 32 bits; `lint` reads files of at most 32 MiB.
+        guard bytes.count < Int(UInt32.max / 2) else {
+            throw JSONSyntaxError(location: SourceLocation(line: 1, column: 1), message: "the file is too large to read")
+        }
+        // The parser reads the bytes through a buffer pointer, valid for this call: the
+        // scanning loops are most of parsing, and an array's subscript checks its bounds.
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            var parser = LocatedJSONParser(bytes: buffer)
+            return Result { () throws(JSONSyntaxError) -> LocatedJSONParser in
+                try parser.document()
+                return parser
+            }
+        }
+        let parser = try parsed.get()
+        var text = bytes
+        if !parser.decoded.isEmpty { text.append(contentsOf: parser.decoded) }
+        return (JSONTree(nodes: parser.nodes, text: text), parser.policySize)
     }
 }
 
@@ -56,8 +71,17 @@ struct LocatedJSONParser {
     /// escaped content.
     var policySize = 0
 
+    /// The tree's nodes so far (`JSONTree`).
+    var nodes: [JSONTree.Node] = []
+    /// The text of strings with escapes, decoded: it follows the document's bytes in the
+    /// tree's `text`, so these strings' offsets start at `bytes.count`.
+    var decoded: [UInt8] = []
+
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        // About one value for every 24 bytes of pretty-printed policy: most documents need
+        // no second buffer.
+        nodes.reserveCapacity(bytes.count / 24 + 16)
         isASCII = bytes.reduce(0, |) < 0x80
         // A UTF-8 byte-order mark is allowed and skipped.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }
@@ -82,13 +106,12 @@ struct LocatedJSONParser {
         JSONSyntaxError(location: location(), message: message)
     }
 
-    mutating func document() throws(JSONSyntaxError) -> LocatedJSON {
+    mutating func document() throws(JSONSyntaxError) {
         skipWhitespace()
         guard index < bytes.count else { throw fail("the file holds no JSON value") }
-        let value = try parseValue()
+        try parseValue()
         skipWhitespace()
         guard index == bytes.count else { throw fail("unexpected \(describeHere()) after the JSON value") }
-        return value
     }
 
     mutating func skipWhitespace() {
@@ -125,17 +148,37 @@ struct LocatedJSONParser {
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
     }
 
-    mutating func parseValue() throws(JSONSyntaxError) -> LocatedJSON {
-        let start = location()
+    /// The position of `index`, as a node keeps it.
+    mutating func position() -> LocatedJSON.CompactLocation {
+        let location = location()
+        return LocatedJSON.CompactLocation(line: UInt32(truncatingIfNeeded: location.line), column: UInt32(truncatingIfNeeded: location.column))
+    }
+
+    /// Appends a node whose contents (if any) follow; returns its index.
+    mutating func open(_ kind: JSONTree.Kind, at position: LocatedJSON.CompactLocation, start: Int = 0, length: Int = 0) -> Int {
+        nodes.append(JSONTree.Node(kind: kind, line: position.line, column: position.column,
+                                   start: UInt32(truncatingIfNeeded: start), length: UInt32(truncatingIfNeeded: length),
+                                   end: UInt32(truncatingIfNeeded: nodes.count + 1)))
+        return nodes.count - 1
+    }
+
+    /// Records where a list's or object's contents end, and how many items or members it has.
+    mutating func close(_ node: Int, count: Int) {
+        nodes[node].length = UInt32(truncatingIfNeeded: count)
+        nodes[node].end = UInt32(truncatingIfNeeded: nodes.count)
+    }
+
+    mutating func parseValue() throws(JSONSyntaxError) {
+        let start = position()
         guard index < bytes.count else { throw fail("a value is missing at the end of the file") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return LocatedJSON(try parseObject(), at: start)
-        case UInt8(ascii: "["): return LocatedJSON(try parseArray(), at: start)
-        case UInt8(ascii: "\""): return LocatedJSON(.string(try parseString()), at: start)
-        case UInt8(ascii: "t"): try literal("true"); return LocatedJSON(.bool(true), at: start)
-        case UInt8(ascii: "f"): try literal("false"); return LocatedJSON(.bool(false), at: start)
-        case UInt8(ascii: "n"): try literal("null"); return LocatedJSON(.null, at: start)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return LocatedJSON(.number(try parseNumber()), at: start)
+        case UInt8(ascii: "{"): try parseObject(at: start)
+        case UInt8(ascii: "["): try parseArray(at: start)
+        case UInt8(ascii: "\""): try parseString(at: start)
+        case UInt8(ascii: "t"): try literal("true"); _ = open(.true, at: start)
+        case UInt8(ascii: "f"): try literal("false"); _ = open(.false, at: start)
+        case UInt8(ascii: "n"): try literal("null"); _ = open(.null, at: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber(at: start)
         default: throw fail("expected a value, found \(describeHere())")
         }
     }
@@ -155,64 +198,62 @@ struct LocatedJSONParser {
         if depth > Self.maxDepth { throw fail("values are nested more than \(Self.maxDepth) deep") }
     }
 
-    mutating func parseObject() throws(JSONSyntaxError) -> LocatedJSON.Value {
+    mutating func parseObject(at start: LocatedJSON.CompactLocation) throws(JSONSyntaxError) {
         try enter()
         defer { depth -= 1 }
+        let node = open(.object, at: start)
         index += 1
         policySize += 2  // the braces
         skipWhitespace()
-        if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object([]) }
-        // Grown append by append: a growing array moves its members to the larger buffer,
-        // where copying them out of a shared stack would retain and release every one.
-        // Room for four from the start: a statement has about that many members, and an empty
-        // array grows one, two, four, each a new buffer.
-        var members: [LocatedJSON.Member] = []
-        members.reserveCapacity(4)
+        if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; close(node, count: 0); return }
+        var count = 0
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw fail("expected a key in double quotes, found \(describeHere())")
             }
-            let keyLocation = location()
-            let key = try parseString()
+            let key = nodes.count
+            try parseString(at: position())
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw fail("expected \":\" after the key \(JSONWriter.quoted(key)), found \(describeHere())")
+                let name = JSONTree(nodes: nodes, text: Array(bytes) + decoded).textOf(key)
+                throw fail("expected \":\" after the key \(JSONWriter.quoted(name)), found \(describeHere())")
             }
             index += 1
             policySize += 1
             skipWhitespace()
-            let value = try parseValue()
-            members.append(.init(key: key, keyLocation: keyLocation, value: value))
+            try parseValue()
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw fail("the object is not closed with \"}\"") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; policySize += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; close(node, count: count); return }
             throw fail("expected \",\" or \"}\" in an object, found \(describeHere())")
         }
     }
 
-    mutating func parseArray() throws(JSONSyntaxError) -> LocatedJSON.Value {
+    mutating func parseArray(at start: LocatedJSON.CompactLocation) throws(JSONSyntaxError) {
         try enter()
         defer { depth -= 1 }
+        let node = open(.array, at: start)
         index += 1
         policySize += 2  // the brackets
         skipWhitespace()
-        if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; return .array([]) }
-        var items: [LocatedJSON] = []  // grown as `members` is in `parseObject`, from room for four
-        items.reserveCapacity(4)
+        if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; close(node, count: 0); return }
+        var count = 0
         while true {
             skipWhitespace()
-            items.append(try parseValue())
+            try parseValue()
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw fail("the list is not closed with \"]\"") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; policySize += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; close(node, count: count); return }
             throw fail("expected \",\" or \"]\" in a list, found \(describeHere())")
         }
     }
 
-    mutating func parseNumber() throws(JSONSyntaxError) -> String {
+    mutating func parseNumber(at position: LocatedJSON.CompactLocation) throws(JSONSyntaxError) {
         let start = index
         func digits(_ parser: inout LocatedJSONParser) -> Int {
             let first = parser.index
@@ -237,11 +278,13 @@ struct LocatedJSONParser {
             if digits(&self) == 0 { throw fail("a number needs digits in its exponent") }
         }
         policySize += index - start  // ASCII: a byte is a character
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        _ = open(.number, at: position, start: start, length: index - start)
     }
 
     /// A string at `index` (which holds the opening quote); leaves `index` after the closing one.
-    mutating func parseString() throws(JSONSyntaxError) -> String {
+    /// Its node points at its bytes in the document, or, when it holds escapes, at its decoded
+    /// text in `decoded`.
+    mutating func parseString(at position: LocatedJSON.CompactLocation) throws(JSONSyntaxError) {
         index += 1
         let start = index
         // Fast path: no escapes, the common case for policy text.
@@ -266,15 +309,14 @@ struct LocatedJSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                // ASCII needs no checking; `String(validating:)` is a generic call that costs
-                // more than making the string, and policies hold a hundred thousand of them.
-                let text: String? = allBytes < 0x80
-                    ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                    : String(validating: bytes[start..<index], as: UTF8.self)
-                guard let text else { throw fail("the string is not valid UTF-8") }
+                // ASCII needs no checking, and most policy text is ASCII.
+                if allBytes >= 0x80 && String(validating: bytes[start..<index], as: UTF8.self) == nil {
+                    throw fail("the string is not valid UTF-8")
+                }
                 policySize += 2 + (allBytes < 0x80 ? size : LocatedJSON.escapedSize(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                _ = open(.string, at: position, start: start, length: index - start)
                 index += 1
-                return text
+                return
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail("a string cannot hold a raw control character (write it as an escape such as \\n)") }
@@ -300,7 +342,10 @@ struct LocatedJSONParser {
                 // Measured on what the escapes stand for: JSONWriter writes `\/` as `/`, `\u0041` as `A`.
                 let text = String(scalars)
                 policySize += 2 + LocatedJSON.escapedSize(text)
-                return text
+                let start = bytes.count + decoded.count
+                decoded.append(contentsOf: text.utf8)
+                _ = open(.string, at: position, start: start, length: bytes.count + decoded.count - start)
+                return
             }
             if byte < 0x20 { throw fail("a string cannot hold a raw control character (write it as an escape such as \\n)") }
             if byte != UInt8(ascii: "\\") { index += 1; continue }

@@ -17,13 +17,19 @@ public struct PolicyLinter: Sendable {
     ///   - roleKind: the ECS role the document belongs to, when known: enables the ECS checks.
     ///   - sizeLimit: the size check to apply; nil for none (a role's inline policies are
     ///     budgeted together by `RoleLinter`).
-    ///   - policySize: the document's `policySize` when the parser counted it already
-    ///     (`LocatedJSON.parseMeasured`); nil to measure it here.
+    ///   - policySize: the document's `policySize` when it is known already; nil to measure it here.
     public func lint(_ document: LocatedJSON, use: PolicyUse, roleKind: RoleKind? = nil,
                      sizeLimit: SizeLimit? = nil, policySize: Int? = nil) -> [Finding] {
+        let size = sizeLimit == nil ? 0 : policySize ?? document.policySize
+        return lint(JSONTree(document), use: use, roleKind: roleKind, sizeLimit: sizeLimit, policySize: size)
+    }
+
+    /// Lints a flat document (`JSONTree`); `policySize` is its size, as the parser counted it.
+    func lint(_ tree: JSONTree, use: PolicyUse, roleKind: RoleKind?, sizeLimit: SizeLimit?, policySize: Int) -> [Finding] {
         let run = LintRun(catalog: catalog, cache: cache, use: use, roleKind: roleKind)
-        guard let view = PolicyView.read(document, run: run) else { return run.findings }
+        guard let view = PolicyView.read(tree, run: run) else { return run.findings }
         var resolved: [[ResolvedAction]] = []
+        resolved.reserveCapacity(view.statements.count)
         for statement in view.statements {
             let actions = ActionChecks.check(statement, run: run)
             ResourceChecks.check(statement, actions: actions, run: run)
@@ -32,7 +38,7 @@ public struct PolicyLinter: Sendable {
             resolved.append(actions)
         }
         ECSChecks.check(view, actions: resolved, run: run)
-        if let sizeLimit { SizeChecks.check(document, size: policySize ?? document.policySize, limit: sizeLimit, run: run) }
+        if let sizeLimit { SizeChecks.check(size: policySize, limit: sizeLimit, at: tree.location(JSONTree.root), run: run) }
         return run.findings
     }
 

@@ -74,82 +74,86 @@ struct PolicyView {
     static let statementKeys = PolicyReader.statementKeys
 
     /// Reads the document, reporting grammar findings; nil when it is not an object at all.
-    static func read(_ document: LocatedJSON, run: LintRun) -> PolicyView? {
-        guard let members = document.members else {
-            run.report(.notAPolicy, "a policy document is a JSON object with Version and Statement, not \(document.described)",
-                       path: .root, location: document.location)
+    static func read(_ tree: JSONTree, run: LintRun) -> PolicyView? {
+        let document = JSONTree.root
+        guard tree.kind(document) == .object else {
+            run.report(.notAPolicy, "a policy document is a JSON object with Version and Statement, not \(tree.described(document))",
+                       path: .root, location: tree.location(document))
             return nil
         }
-        reportUnknownAndDuplicateKeys(members, allowed: documentKeys, what: "a policy document", at: .root, run: run)
-        if let version = document["Version"] {
-            switch version.string {
-            case PolicyDocument.currentVersion?: break
-            case "2008-10-17"?:
+        reportUnknownAndDuplicateKeys(tree, document, allowed: documentKeys, what: "a policy document", at: .root, run: run)
+        if let version = tree.member(document, "Version") {
+            if tree.string(version, is: "2012-10-17") {
+                // The current grammar: nothing to say.
+            } else if tree.string(version, is: "2008-10-17") {
                 run.report(.oldVersion, "Version \"2008-10-17\" does not replace policy variables such as ${aws:username}; use \"2012-10-17\"",
-                           path: .root / "Version", location: version.location)
-            default:
-                run.report(.invalidVersion, "Version must be \"2012-10-17\" (or the older \"2008-10-17\"), not \(version.described)",
-                           path: .root / "Version", location: version.location)
+                           path: .root / "Version", location: tree.location(version))
+            } else {
+                run.report(.invalidVersion, "Version must be \"2012-10-17\" (or the older \"2008-10-17\"), not \(tree.described(version))",
+                           path: .root / "Version", location: tree.location(version))
             }
         } else {
             run.report(.missingVersion, "no Version: IAM reads the document as \"2008-10-17\", without policy variables; add \"Version\": \"2012-10-17\"",
-                       path: .root, location: document.location)
+                       path: .root, location: tree.location(document))
         }
-        if let id = document["Id"], id.string == nil {
-            run.report(.wrongType, "Id must be a string, not \(id.described)", path: .root / "Id", location: id.location)
+        if let id = tree.member(document, "Id"), tree.kind(id) != .string {
+            run.report(.wrongType, "Id must be a string, not \(tree.described(id))", path: .root / "Id", location: tree.location(id))
         }
 
         var statements: [Statement] = []
-        switch document["Statement"]?.value {
+        let node = tree.member(document, "Statement")
+        switch node.map(tree.kind) {
         case nil:
-            run.report(.missingStatement, "the document has no Statement", path: .root, location: document.location)
-        case let .array(items)?:
-            if items.isEmpty {
-                run.report(.missingStatement, "Statement lists no statement", path: .root / "Statement", location: document["Statement"]?.location)
+            run.report(.missingStatement, "the document has no Statement", path: .root, location: tree.location(document))
+        case .array?:
+            let node = node!
+            if tree.count(node) == 0 {
+                run.report(.missingStatement, "Statement lists no statement", path: .root / "Statement", location: tree.location(node))
             }
             let base = FieldPath.root / "Statement"
-            for (index, item) in items.enumerated() {
-                if let statement = readStatement(item, index: index, path: base / index, run: run) {
+            statements.reserveCapacity(tree.count(node))
+            for (index, item) in tree.items(node).enumerated() {
+                if let statement = readStatement(tree, item, index: index, path: base / index, run: run) {
                     statements.append(statement)
                 }
             }
         case .object?:
-            if let statement = readStatement(document["Statement"]!, index: 0, path: .root / "Statement", run: run) {
+            if let statement = readStatement(tree, node!, index: 0, path: .root / "Statement", run: run) {
                 statements.append(statement)
             }
         default:
-            let node = document["Statement"]!
-            run.report(.wrongType, "Statement must be a statement or a list of statements, not \(node.described)",
-                       path: .root / "Statement", location: node.location)
+            run.report(.wrongType, "Statement must be a statement or a list of statements, not \(tree.described(node!))",
+                       path: .root / "Statement", location: tree.location(node!))
         }
         reportDuplicateSids(statements, run: run)
-        return PolicyView(statements: statements, statementLocation: document["Statement"]?.location ?? document.location)
+        return PolicyView(statements: statements, statementLocation: tree.location(node ?? document))
     }
 
-    static func reportUnknownAndDuplicateKeys(_ members: [LocatedJSON.Member], allowed: [String], what: String,
+    static func reportUnknownAndDuplicateKeys(_ tree: JSONTree, _ object: Int, allowed: [String], what: String,
                                              at path: FieldPath, run: LintRun) {
         var seen: UInt64 = 0  // bit i: allowed[i] was seen
-        for member in members {
-            guard let position = allowed.firstIndex(of: member.key) else {
-                reportUnknownKey(member, allowed: allowed, what: what, at: path, run: run)
+        for key in tree.keys(object) {
+            let name = tree.textOf(key)
+            guard let position = allowed.firstIndex(of: name) else {
+                reportUnknownKey(name, at: tree.location(key), allowed: allowed, what: what, in: path, run: run)
                 continue
             }
             if seen & (1 << position) != 0 {
-                reportDuplicateKey(member, what: what, at: path, run: run)
+                reportDuplicateKey(name, at: tree.location(key), what: what, in: path, run: run)
             }
             seen |= 1 << position
         }
     }
 
-    static func reportUnknownKey(_ member: LocatedJSON.Member, allowed: [String], what: String, at path: FieldPath, run: LintRun) {
-        run.report(.unknownKey, "unknown key \(JSONWriter.quoted(member.key)) in \(what)"
-                   + Suggest.didYouMean(member.key, among: allowed) + "; IAM knows " + allowed.joined(separator: ", "),
-                   path: path / member.key, location: member.keyLocation)
+    static func reportUnknownKey(_ key: String, at location: SourceLocation?, allowed: [String], what: String, in path: FieldPath, run: LintRun) {
+        run.report(.unknownKey, "unknown key \(JSONWriter.quoted(key)) in \(what)"
+                   + Suggest.didYouMean(key, among: allowed) + "; IAM knows " + allowed.joined(separator: ", "),
+                   path: path / key, location: location)
     }
 
-    static func reportDuplicateKey(_ member: LocatedJSON.Member, what: String, at path: FieldPath, run: LintRun) {
-        run.report(.duplicateKey, "\(JSONWriter.quoted(member.key)) appears twice in \(what); IAM keeps only one of them",
-                   path: path / member.key, location: member.keyLocation)
+    static func reportDuplicateKey(_ key: String, at location: SourceLocation?, what: String, in path: FieldPath, run: LintRun) {
+        run.report(.duplicateKey, "\(JSONWriter.quoted(key)) appears twice in \(what); IAM keeps only one of them",
+                   path: path / key, location: location)
     }
 
     /// A statement's elements, by the keys IAM knows (`statementKeys`).
@@ -170,46 +174,59 @@ struct PolicyView {
             }
         }
 
+        /// The element a key names, matched on the key's bytes in the tree.
+        init?(_ tree: JSONTree, key: Int) {
+            guard let element = tree.withBytes(of: key, Element.init(bytes:)) else { return nil }
+            self = element
+        }
+
         init?(key: String) {
-            // The key's length first: a string comparison that fails costs several times one
-            // that succeeds (different bytes can still be the same text), and every key of
-            // every statement is looked up. Text equal to one of these names has its length:
-            // the only ASCII characters another scalar stands for are K, ; and `, none in them.
-            switch key.utf8.count {
-            case 3 where key == "Sid": self = .sid
-            case 6 where key == "Effect": self = .effect
-            case 6 where key == "Action": self = .action
-            case 8 where key == "Resource": self = .resource
-            case 9 where key == "Principal": self = .principal
-            case 9 where key == "NotAction": self = .notAction
-            case 9 where key == "Condition": self = .condition
-            case 11 where key == "NotResource": self = .notResource
-            case 12 where key == "NotPrincipal": self = .notPrincipal
+            var key = key
+            guard let element = key.withUTF8(Element.init(bytes:)) else { return nil }
+            self = element
+        }
+
+        /// The key's length first: a comparison that fails costs more than one that succeeds,
+        /// and every key of every statement is looked up. Bytes compare as the text does here:
+        /// the only ASCII characters another scalar is equal to (as `String`s) are K, ; and `,
+        /// none of them in these names.
+        init?(bytes key: UnsafeBufferPointer<UInt8>) {
+            func equals(_ name: StaticString) -> Bool {
+                name.withUTF8Buffer { key.elementsEqual($0) }
+            }
+            switch key.count {
+            case 3 where equals("Sid"): self = .sid
+            case 6 where equals("Effect"): self = .effect
+            case 6 where equals("Action"): self = .action
+            case 8 where equals("Resource"): self = .resource
+            case 9 where equals("Principal"): self = .principal
+            case 9 where equals("NotAction"): self = .notAction
+            case 9 where equals("Condition"): self = .condition
+            case 11 where equals("NotResource"): self = .notResource
+            case 12 where equals("NotPrincipal"): self = .notPrincipal
             default: return nil
             }
         }
     }
 
-    /// Where a statement's elements are among its members: the first member of each key (as
-    /// `LocatedJSON[key]` finds it), found in one pass instead of a scan of the members per key.
+    /// Where a statement's elements are: the key node of the first member of each key, found
+    /// in one pass instead of a scan of the members per key.
     struct StatementElements {
-        let members: [LocatedJSON.Member]
         private var sid = -1, effect = -1, principal = -1, notPrincipal = -1, action = -1, notAction = -1
         private var resource = -1, notResource = -1, condition = -1
 
         /// Reports unknown and repeated keys as `reportUnknownAndDuplicateKeys` would, in the
         /// same pass that finds the elements (each key is matched once, not twice).
-        init(_ members: [LocatedJSON.Member], at path: FieldPath, run: LintRun) {
-            self.members = members
-            for position in members.indices {
-                guard let element = Element(key: members[position].key) else {
-                    reportUnknownKey(members[position], allowed: statementKeys, what: "a statement", at: path, run: run)
+        init(_ tree: JSONTree, _ statement: Int, at path: FieldPath, run: LintRun) {
+            for key in tree.keys(statement) {
+                guard let element = Element(tree, key: key) else {
+                    reportUnknownKey(tree.textOf(key), at: tree.location(key), allowed: statementKeys, what: "a statement", in: path, run: run)
                     continue
                 }
                 if has(element) {
-                    reportDuplicateKey(members[position], what: "a statement", at: path, run: run)
+                    reportDuplicateKey(element.key, at: tree.location(key), what: "a statement", in: path, run: run)
                 } else {
-                    self[position: element] = position
+                    self[position: element] = key
                 }
             }
         }
@@ -243,61 +260,62 @@ struct PolicyView {
             }
         }
 
-        subscript(element: Element) -> LocatedJSON? {
-            let position = self[position: element]
-            return position < 0 ? nil : members[position].value
+        /// The element's value node.
+        subscript(element: Element) -> Int? {
+            let key = self[position: element]
+            return key < 0 ? nil : key + 1
         }
 
         func has(_ element: Element) -> Bool { self[position: element] >= 0 }
 
-        func keyLocation(_ element: Element) -> SourceLocation? {
-            let position = self[position: element]
-            return position < 0 ? nil : members[position].keyLocation
+        func keyLocation(_ element: Element, in tree: JSONTree) -> SourceLocation? {
+            let key = self[position: element]
+            return key < 0 ? nil : tree.location(key)
         }
     }
 
-    static func readStatement(_ node: LocatedJSON, index: Int, path: FieldPath, run: LintRun) -> Statement? {
-        guard let members = node.members else {
-            run.report(.wrongType, "a statement must be an object, not \(node.described)", path: path, location: node.location)
+    static func readStatement(_ tree: JSONTree, _ node: Int, index: Int, path: FieldPath, run: LintRun) -> Statement? {
+        guard tree.kind(node) == .object else {
+            run.report(.wrongType, "a statement must be an object, not \(tree.described(node))", path: path, location: tree.location(node))
             return nil
         }
-        let elements = StatementElements(members, at: path, run: run)
-        let statement = Statement(index: index, path: path, location: node.location)
+        let elements = StatementElements(tree, node, at: path, run: run)
+        let statement = Statement(index: index, path: path, location: tree.location(node))
         if let sid = elements[.sid] {
-            if let text = sid.string {
+            if let text = tree.string(sid) {
                 statement.sid = text
-                statement.sidLocation = sid.location
+                statement.sidLocation = tree.location(sid)
                 if !isValidSid(text) {
                     run.report(.invalidSid, "Sid \(JSONWriter.quoted(text)) may hold only ASCII letters and digits",
-                               path: path / "Sid", location: sid.location, statement: statement)
+                               path: path / "Sid", location: tree.location(sid), statement: statement)
                 }
             } else {
-                run.report(.wrongType, "Sid must be a string, not \(sid.described)", path: path / "Sid", location: sid.location, statement: statement)
+                run.report(.wrongType, "Sid must be a string, not \(tree.described(sid))", path: path / "Sid", location: tree.location(sid), statement: statement)
             }
         }
         if let effect = elements[.effect] {
-            statement.effect = effect.string.flatMap(Effect.init(rawValue:))
+            statement.effect = tree.string(effect, is: "Allow") ? .allow : tree.string(effect, is: "Deny") ? .deny : nil
             if statement.effect == nil {
-                let hint = effect.string.flatMap { text in Effect.allCases.first { $0.rawValue.lowercased() == text.lowercased() } }
+                let hint = tree.string(effect).flatMap { text in Effect.allCases.first { $0.rawValue.lowercased() == text.lowercased() } }
                     .map { " (case matters: write \(JSONWriter.quoted($0.rawValue)))" } ?? ""
-                run.report(.invalidEffect, "Effect must be \"Allow\" or \"Deny\", not \(effect.described)" + hint,
-                           path: path / "Effect", location: effect.location, statement: statement)
+                run.report(.invalidEffect, "Effect must be \"Allow\" or \"Deny\", not \(tree.described(effect))" + hint,
+                           path: path / "Effect", location: tree.location(effect), statement: statement)
             }
         } else {
-            run.report(.invalidEffect, "the statement has no Effect (\"Allow\" or \"Deny\")", path: path, location: node.location, statement: statement)
+            run.report(.invalidEffect, "the statement has no Effect (\"Allow\" or \"Deny\")", path: path, location: tree.location(node), statement: statement)
         }
-        statement.action = strings(elements[.action], in: path, key: "Action", what: "Action", statement: statement, run: run)
-        statement.notAction = strings(elements[.notAction], in: path, key: "NotAction", what: "NotAction", statement: statement, run: run)
-        statement.resource = strings(elements[.resource], in: path, key: "Resource", what: "Resource", statement: statement, run: run)
-        statement.notResource = strings(elements[.notResource], in: path, key: "NotResource", what: "NotResource", statement: statement, run: run)
-        statement.principal = elements[.principal]
-        statement.notPrincipal = elements[.notPrincipal]
+        statement.action = strings(tree, elements[.action], in: path, key: "Action", what: "Action", statement: statement, run: run)
+        statement.notAction = strings(tree, elements[.notAction], in: path, key: "NotAction", what: "NotAction", statement: statement, run: run)
+        statement.resource = strings(tree, elements[.resource], in: path, key: "Resource", what: "Resource", statement: statement, run: run)
+        statement.notResource = strings(tree, elements[.notResource], in: path, key: "NotResource", what: "NotResource", statement: statement, run: run)
+        statement.principal = elements[.principal].map(tree.located)
+        statement.notPrincipal = elements[.notPrincipal].map(tree.located)
 
-        checkElements(elements, at: node.location, statement: statement, run: run)
-        if let principal = statement.principal { checkPrincipal(principal, at: path / "Principal", statement: statement, run: run) }
-        if let notPrincipal = statement.notPrincipal { checkPrincipal(notPrincipal, at: path / "NotPrincipal", statement: statement, run: run) }
+        checkElements(elements, tree: tree, at: tree.location(node), statement: statement, run: run)
+        if let principal = elements[.principal] { checkPrincipal(tree, principal, at: path / "Principal", statement: statement, run: run) }
+        if let notPrincipal = elements[.notPrincipal] { checkPrincipal(tree, notPrincipal, at: path / "NotPrincipal", statement: statement, run: run) }
         if let condition = elements[.condition] {
-            statement.conditions = readCondition(condition, at: path / "Condition", statement: statement, run: run)
+            statement.conditions = readCondition(tree, condition, at: path / "Condition", statement: statement, run: run)
         }
         return statement
     }
@@ -317,7 +335,7 @@ struct PolicyView {
     static let principalKeys: [Element] = [.principal, .notPrincipal], resourceKeys: [Element] = [.resource, .notResource]
 
     /// Which elements a statement must have, and which it must not, for its use.
-    static func checkElements(_ elements: StatementElements, at location: SourceLocation?, statement: Statement, run: LintRun) {
+    static func checkElements(_ elements: StatementElements, tree: JSONTree, at location: SourceLocation?, statement: Statement, run: LintRun) {
         let path = statement.path
         let has = elements.has
         if !has(.action) && !has(.notAction) {
@@ -325,7 +343,7 @@ struct PolicyView {
         }
         for (first, second) in exclusivePairs where has(first) && has(second) {
             run.report(.conflictingElements, "a statement has \(first.key) or \(second.key), not both", path: path / second.key,
-                       location: elements.keyLocation(second), statement: statement)
+                       location: elements.keyLocation(second, in: tree), statement: statement)
         }
         switch run.use {
         case .identity:
@@ -335,7 +353,7 @@ struct PolicyView {
             }
             for key in principalKeys where has(key) {
                 run.report(.principalInIdentityPolicy, "\(key.key) in a permissions policy: the identity the policy is attached to is the principal",
-                           path: path / key.key, location: elements.keyLocation(key), statement: statement)
+                           path: path / key.key, location: elements.keyLocation(key, in: tree), statement: statement)
             }
         case .trust:
             if !has(.principal) && !has(.notPrincipal) {
@@ -344,7 +362,7 @@ struct PolicyView {
             }
             for key in resourceKeys where has(key) {
                 run.report(.resourceInTrustPolicy, "\(key.key) in a trust policy: the role itself is the resource",
-                           path: path / key.key, location: elements.keyLocation(key), statement: statement)
+                           path: path / key.key, location: elements.keyLocation(key, in: tree), statement: statement)
             }
             for item in statement.action?.items ?? [] where !item.text.isStar && !item.text.lowercased().hasPrefix("sts:") {
                 run.report(.trustActionNotSTS, "a trust policy allows only sts: actions (sts:AssumeRole, sts:TagSession…), not \(JSONWriter.quoted(item.text))",
@@ -355,61 +373,63 @@ struct PolicyView {
 
     /// A "string or list of strings" element (`parentPath / key`); reports a wrong type or an
     /// empty list.
-    static func strings(_ node: LocatedJSON?, in parentPath: FieldPath, key: String, what: @autoclosure () -> String,
+    static func strings(_ tree: JSONTree, _ node: Int?, in parentPath: FieldPath, key: String, what: @autoclosure () -> String,
                         statement: Statement, run: LintRun) -> Strings? {
         guard let node else { return nil }
         var path: FieldPath { parentPath / key }
-        switch node.value {
-        case let .string(text):
-            return Strings(items: [.init(text: text, parentPath: parentPath, key: key, location: node.location)],
-                           parentPath: parentPath, key: key, location: node.location)
-        case let .array(values):
+        let location = tree.location(node)
+        switch tree.kind(node) {
+        case .string:
+            return Strings(items: [.init(text: tree.textOf(node), parentPath: parentPath, key: key, location: location)],
+                           parentPath: parentPath, key: key, location: location)
+        case .array:
             var items: [Strings.Item] = []
-            items.reserveCapacity(values.count)
-            for (index, value) in values.enumerated() {
-                if let text = value.string {
-                    items.append(.init(text: text, parentPath: parentPath, key: key, index: index, location: value.location))
+            items.reserveCapacity(tree.count(node))
+            for (index, value) in tree.items(node).enumerated() {
+                if tree.kind(value) == .string {
+                    items.append(.init(text: tree.textOf(value), parentPath: parentPath, key: key, index: index, location: tree.location(value)))
                 } else {
-                    run.report(.wrongType, "each item of \(what()) must be a string, not \(value.described)",
-                               path: path / index, location: value.location, statement: statement)
+                    run.report(.wrongType, "each item of \(what()) must be a string, not \(tree.described(value))",
+                               path: path / index, location: tree.location(value), statement: statement)
                 }
             }
-            if values.isEmpty {
+            if tree.count(node) == 0 {
                 run.report(what().hasSuffix("Action") ? .missingAction : .wrongType, "\(what()) is an empty list",
-                           path: path, location: node.location, statement: statement)
+                           path: path, location: location, statement: statement)
             }
-            return Strings(items: items, parentPath: parentPath, key: key, location: node.location)
+            return Strings(items: items, parentPath: parentPath, key: key, location: location)
         default:
-            run.report(.wrongType, "\(what()) must be a string or a list of strings, not \(node.described)",
-                       path: path, location: node.location, statement: statement)
+            run.report(.wrongType, "\(what()) must be a string or a list of strings, not \(tree.described(node))",
+                       path: path, location: location, statement: statement)
             return nil
         }
     }
 
-    static func checkPrincipal(_ node: LocatedJSON, at path: FieldPath, statement: Statement, run: LintRun) {
-        if let text = node.string {
-            if text != "*" {
+    static func checkPrincipal(_ tree: JSONTree, _ node: Int, at path: FieldPath, statement: Statement, run: LintRun) {
+        if tree.kind(node) == .string {
+            if !tree.string(node, is: "*") {
                 run.report(.invalidPrincipal, "a Principal string can only be \"*\"; otherwise write {\"AWS\": …} or {\"Service\": …}",
-                           path: path, location: node.location, statement: statement)
+                           path: path, location: tree.location(node), statement: statement)
             }
             return
         }
-        guard let members = node.members else {
-            run.report(.wrongType, "Principal must be \"*\" or an object such as {\"Service\": \"ecs-tasks.amazonaws.com\"}, not \(node.described)",
-                       path: path, location: node.location, statement: statement)
+        guard tree.kind(node) == .object else {
+            run.report(.wrongType, "Principal must be \"*\" or an object such as {\"Service\": \"ecs-tasks.amazonaws.com\"}, not \(tree.described(node))",
+                       path: path, location: tree.location(node), statement: statement)
             return
         }
         let types = PrincipalType.allCases.map(\.rawValue)
-        if members.isEmpty {
-            run.report(.invalidPrincipal, "Principal names no principal", path: path, location: node.location, statement: statement)
+        if tree.count(node) == 0 {
+            run.report(.invalidPrincipal, "Principal names no principal", path: path, location: tree.location(node), statement: statement)
         }
-        for member in members {
-            guard let type = PrincipalType(rawValue: member.key) else {
-                run.report(.invalidPrincipal, "unknown principal type \(JSONWriter.quoted(member.key))" + Suggest.didYouMean(member.key, among: types)
-                           + "; IAM knows " + types.joined(separator: ", "), path: path / member.key, location: member.keyLocation, statement: statement)
+        for key in tree.keys(node) {
+            let name = tree.textOf(key)
+            guard let type = PrincipalType(rawValue: name) else {
+                run.report(.invalidPrincipal, "unknown principal type \(JSONWriter.quoted(name))" + Suggest.didYouMean(name, among: types)
+                           + "; IAM knows " + types.joined(separator: ", "), path: path / name, location: tree.location(key), statement: statement)
                 continue
             }
-            let values = strings(member.value, in: path, key: member.key, what: "Principal \(member.key)", statement: statement, run: run)
+            let values = strings(tree, key + 1, in: path, key: name, what: "Principal \(name)", statement: statement, run: run)
             for item in values?.items ?? [] {
                 if let message = PolicyGrammar.checkPrincipal(item.text, type: type) {
                     run.report(.invalidPrincipal, message, path: item.path, location: item.location, statement: statement)
@@ -418,31 +438,34 @@ struct PolicyView {
         }
     }
 
-    static func readCondition(_ node: LocatedJSON, at path: FieldPath, statement: Statement, run: LintRun) -> [ConditionEntry] {
-        guard let operators = node.members else {
-            run.report(.wrongType, "Condition must be an object of operators, not \(node.described)", path: path, location: node.location, statement: statement)
+    static func readCondition(_ tree: JSONTree, _ node: Int, at path: FieldPath, statement: Statement, run: LintRun) -> [ConditionEntry] {
+        guard tree.kind(node) == .object else {
+            run.report(.wrongType, "Condition must be an object of operators, not \(tree.described(node))", path: path, location: tree.location(node), statement: statement)
             return []
         }
         var entries: [ConditionEntry] = []
-        for clause in operators {
-            var operatorPath: FieldPath { path / clause.key }
-            guard let keys = clause.value.members else {
-                run.report(.wrongType, "condition operator \(clause.key) must hold an object of condition keys, not \(clause.value.described)",
-                           path: operatorPath, location: clause.value.location, statement: statement)
+        for clause in tree.keys(node) {
+            let operatorName = tree.textOf(clause)
+            var operatorPath: FieldPath { path / operatorName }
+            let keys = clause + 1
+            guard tree.kind(keys) == .object else {
+                run.report(.wrongType, "condition operator \(operatorName) must hold an object of condition keys, not \(tree.described(keys))",
+                           path: operatorPath, location: tree.location(keys), statement: statement)
                 continue
             }
-            for key in keys {
+            for key in tree.keys(keys) {
+                let name = tree.textOf(key), value = key + 1
                 let values: [LocatedJSON]
-                switch key.value.value {
-                case let .array(items): values = items
+                switch tree.kind(value) {
+                case .array: values = tree.items(value).map(tree.located)
                 case .object, .null:
-                    run.report(.wrongType, "the value of condition key \(key.key) must be a string, number, boolean or a list of them, not \(key.value.described)",
-                               path: operatorPath / key.key, location: key.value.location, statement: statement)
+                    run.report(.wrongType, "the value of condition key \(name) must be a string, number, boolean or a list of them, not \(tree.described(value))",
+                               path: operatorPath / name, location: tree.location(value), statement: statement)
                     continue
-                default: values = [key.value]
+                default: values = [tree.located(value)]
                 }
-                entries.append(ConditionEntry(operator: clause.key, operatorLocation: clause.keyLocation, key: key.key,
-                                              keyLocation: key.keyLocation, values: values, conditionPath: path))
+                entries.append(ConditionEntry(operator: operatorName, operatorLocation: tree.location(clause), key: name,
+                                              keyLocation: tree.location(key), values: values, conditionPath: path))
             }
         }
         return entries

@@ -63,10 +63,10 @@ public enum SizeLimit: Sendable {
 
 enum SizeChecks {
     /// `size` is the document's `policySize`.
-    static func check(_ document: LocatedJSON, size: Int, limit: SizeLimit, run: LintRun) {
+    static func check(size: Int, limit: SizeLimit, at location: SourceLocation?, run: LintRun) {
         guard size > limit.characters else { return }
         run.report(limit.check, "\(DocumentSize.grouped(size)) characters (whitespace not counted) is over IAM's limit of \(DocumentSize.grouped(limit.characters))"
-                   + (limit == .trust ? " (a quota AWS can raise to 4,096)" : ""), path: .root, location: document.location)
+                   + (limit == .trust ? " (a quota AWS can raise to 4,096)" : ""), path: .root, location: location)
     }
 }
 
