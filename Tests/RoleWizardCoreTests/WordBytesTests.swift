@@ -29,3 +29,21 @@ import Testing
         }
     }
 }
+
+extension WordBytesTests {
+    /// The word-at-a-time comparison against `==` of arrays, for every length around a word and
+    /// a difference at every offset.
+    @Test func equalBytesAtEveryLengthAndOffset() {
+        for count in 0..<20 {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: 0x41 + $0) }
+            #expect(bytes.withUnsafeBytes { first in bytes.withUnsafeBytes { WordBytes.equal(first, $0) } })
+            for offset in 0..<count {
+                var other = bytes
+                other[offset] ^= 0x20
+                #expect(!bytes.withUnsafeBytes { first in other.withUnsafeBytes { WordBytes.equal(first, $0) } }, "\(count) \(offset)")
+            }
+            let longer = bytes + [0x41]
+            #expect(!bytes.withUnsafeBytes { first in longer.withUnsafeBytes { WordBytes.equal(first, $0) } })
+        }
+    }
+}

@@ -25,4 +25,26 @@ enum WordBytes {
         word & highs == 0 && !containsByte(below: lowest, in: word) && !contains(0x7F, in: word)
             && !contains(UInt8(ascii: "\""), in: word) && !contains(UInt8(ascii: "\\"), in: word) && !contains(UInt8(ascii: "`"), in: word)
     }
+
+    /// Whether two byte ranges hold the same bytes, compared a word at a time (the generic
+    /// `elementsEqual` steps through iterators, several instructions a byte).
+    static func equal(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
+        guard first.count == second.count else { return false }
+        var offset = 0
+        while offset + 8 <= first.count {
+            if first.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != second.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                return false
+            }
+            offset += 8
+        }
+        while offset < first.count {
+            if first[offset] != second[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        text.withUTF8Buffer { equal(UnsafeRawBufferPointer(bytes), UnsafeRawBufferPointer($0)) }
+    }
 }

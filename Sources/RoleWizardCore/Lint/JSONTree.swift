@@ -70,9 +70,7 @@ struct JSONTree: Sendable {
     /// Whether the string `node` is `expected`, compared as bytes.
     func string(_ node: Int, is expected: StaticString) -> Bool {
         guard nodes[node].kind == .string, Int(nodes[node].length) == expected.utf8CodeUnitCount else { return false }
-        return withBytes(of: node) { bytes in
-            expected.withUTF8Buffer { expected in bytes.elementsEqual(expected) }
-        }
+        return withBytes(of: node) { WordBytes.equal($0, expected) }
     }
 
     /// A list's item nodes.

@@ -34,6 +34,14 @@ final class LintCache: Sendable {
         meanings.value(text) { ActionMeaning.make(text, catalog: catalog, cache: self) }
     }
 
+    /// `meaning(of:in:)` of a text given as its UTF-8 bytes, with the text: the one kept with
+    /// the meaning when the bytes are the same, so that a String is made once per distinct
+    /// text rather than once per entry.
+    func meaning(ofBytes bytes: UnsafeBufferPointer<UInt8>, in catalog: IAMCatalog) -> (text: String, meaning: ActionMeaning) {
+        let (text, meaning) = meanings.entry(bytes: bytes) { ActionMeaning.make($0, catalog: catalog, cache: self) }
+        return (text, meaning)
+    }
+
     /// The number of a service's resource type, for `format(number:)` and `admits`.
     func formatNumber(of type: String, in service: String, catalog: IAMCatalog) -> Int {
         formats.entry(FormatKey(service: service, type: type)) {
@@ -141,8 +149,8 @@ final class LintCache: Sendable {
 /// and behind one lock they kept waiting for each other. Other texts are in a Dictionary, by
 /// String equality (canonical equivalence), which the byte hash does not see.
 final class TextMemo<Value: Sendable>: Sendable {
-    private let shards = (0..<16).map { _ in TextShard<Value>() }
-    private let otherTexts = Memo<String, Value>()
+    fileprivate let shards = (0..<16).map { _ in TextShard<Value>() }
+    fileprivate let otherTexts = Memo<String, Value>()
 
     /// The kept value, or `make()`'s, kept.
     func value(_ text: String, _ make: () -> Value) -> Value {
@@ -155,6 +163,26 @@ final class TextMemo<Value: Sendable>: Sendable {
             if let kept = table.value(of: text, hash: hash) { return kept }
             table.insert(value, for: text, hash: hash)
             return value
+        }
+    }
+}
+
+extension TextMemo {
+    /// `value(_:_:)` of a text given as UTF-8 bytes, and the text: for ASCII, the String kept
+    /// with the value (same bytes), made only when the text is new; otherwise made from `bytes`.
+    func entry(bytes: UnsafeBufferPointer<UInt8>, _ make: (String) -> Value) -> (text: String, value: Value) {
+        guard let hash = TextTable<Value>.hash(bytes: UnsafeRawBufferPointer(bytes)) else {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return (text, otherTexts.value(text) { make(text) })
+        }
+        let shard = shards[Int(truncatingIfNeeded: hash >> 60)]
+        if let kept = shard.table.withLock({ $0.entry(ofBytes: bytes, hash: hash) }) { return kept }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let value = make(text)
+        return shard.table.withLock { table in
+            if let kept = table.entry(ofBytes: bytes, hash: hash) { return kept }
+            table.insert(value, for: text, hash: hash)
+            return (text, value)
         }
     }
 }
@@ -186,6 +214,21 @@ struct TextTable<Value: Sendable>: Sendable {
             if slots[slot] >> 32 == check {
                 let position = Int(slots[slot] & 0xFFFF_FFFF) - 1
                 if texts[position] == text { return values[position] }
+            }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// The kept text whose bytes are `bytes`, and its value.
+    func entry(ofBytes bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (text: String, value: Value)? {
+        let mask = slots.count - 1, check = hash >> 32
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            if slots[slot] >> 32 == check {
+                let position = Int(slots[slot] & 0xFFFF_FFFF) - 1
+                var text = texts[position]
+                if text.withUTF8({ WordBytes.equal(UnsafeRawBufferPointer($0), UnsafeRawBufferPointer(bytes)) }) { return (text, values[position]) }
             }
             slot = (slot + 1) & mask
         }

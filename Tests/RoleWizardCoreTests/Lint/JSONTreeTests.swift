@@ -81,3 +81,16 @@ import Testing
         }
     }
 }
+
+extension JSONTreeTests {
+    /// An Action entry read from bytes gets the meaning the text gets, and the very text.
+    @Test func actionMeaningsByBytesAgreeWithMeaningsByText() {
+        let cache = LintCache()
+        for text in ["s3:GetObject", "s3:GetObject", "S3:getobject", "s3:Get*", "*", "nope:Nothing", "ec2:Describe?nstances", "ünï:code", "kms:Decrypt"] {
+            let (kept, meaning) = Array(text.utf8).withUnsafeBufferPointer { cache.meaning(ofBytes: $0, in: .bundled) }
+            #expect(kept == text)
+            #expect(Array(kept.utf8) == Array(text.utf8))
+            #expect(meaning === cache.meaning(of: text, in: .bundled), "\(text)")
+        }
+    }
+}

@@ -35,7 +35,7 @@ enum ActionChecks {
         resolved.reserveCapacity(list.items.count)
         for item in list.items {
             let text = item.text
-            let meaning = run.cache.meaning(of: text, in: run.catalog)
+            let meaning = item.meaning ?? run.cache.meaning(of: text, in: run.catalog)
             switch meaning.lookup {
             case .everything:
                 resolved.append(ResolvedAction(item: item, meaning: meaning, isWildcard: true))
