@@ -47,3 +47,26 @@ extension WordBytesTests {
         }
     }
 }
+
+extension WordBytesTests {
+    /// The first offset of a byte, and a word's tail replaced, as the byte-by-byte look finds them.
+    @Test func firstOffsetAndReplacedTailAsEachByteDoes() {
+        var state: UInt64 = 11
+        let interesting: [UInt8] = [0x00, 0x01, 0x21, 0x22, 0x23, 0x5C, 0x80, 0xA2, 0xFF]
+        for _ in 0..<20_000 {
+            var word: UInt64 = 0
+            for position in 0..<8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                word |= UInt64(interesting[Int(state >> 33) % interesting.count]) << (8 * UInt64(position))
+            }
+            let bytes = Self.bytes(of: word)
+            for byte in [UInt8(0x22), 0x00, 0xFF, 0x23] {
+                #expect(WordBytes.firstOffset(of: byte, in: word) == bytes.firstIndex(of: byte), "\(bytes) \(byte)")
+            }
+            for offset in 0...8 {
+                let replaced = Self.bytes(of: WordBytes.replacing(from: offset, in: word, with: 0x61))
+                #expect(replaced == Array(bytes.prefix(offset)) + Array(repeating: 0x61, count: 8 - offset))
+            }
+        }
+    }
+}

@@ -26,6 +26,25 @@ enum WordBytes {
             && !contains(UInt8(ascii: "\""), in: word) && !contains(UInt8(ascii: "\\"), in: word) && !contains(UInt8(ascii: "`"), in: word)
     }
 
+    /// The offset of the first `byte` in `word`, whose first byte in memory is its lowest
+    /// (`UInt64(littleEndian:)` of a loaded word); nil when there is none. The test for a zero
+    /// byte can flag a byte above a true zero as well, never one below it, so its lowest flag
+    /// is exact.
+    @inline(__always)
+    static func firstOffset(of byte: UInt8, in word: UInt64) -> Int? {
+        let value = word ^ (ones &* UInt64(byte))
+        let flags = (value &- ones) & ~value & highs
+        return flags == 0 ? nil : flags.trailingZeroBitCount / 8
+    }
+
+    /// `word` (in memory order, as `firstOffset` reads it) with its bytes from `offset` on
+    /// replaced by `filler`.
+    @inline(__always)
+    static func replacing(from offset: Int, in word: UInt64, with filler: UInt8) -> UInt64 {
+        let kept: UInt64 = offset >= 8 ? ~0 : (1 << (8 * UInt64(offset))) &- 1
+        return word & kept | (ones &* UInt64(filler)) & ~kept
+    }
+
     /// Whether two byte ranges hold the same bytes, compared a word at a time (the generic
     /// `elementsEqual` steps through iterators, several instructions a byte).
     static func equal(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {

@@ -299,6 +299,15 @@ struct LocatedJSONParser {
         while index + 8 <= bytes.count {
             let word = word(at: index)
             if WordBytes.isPlainJSONText(word, from: 0x21) { size += 8; index += 8; continue }
+            // The word that ends the string: when the bytes before its quote are plain, they
+            // count one each, and the byte loop below starts at the quote.
+            let ordered = UInt64(littleEndian: word)
+            if let quote = WordBytes.firstOffset(of: UInt8(ascii: "\""), in: ordered),
+               WordBytes.isPlainJSONText(WordBytes.replacing(from: quote, in: ordered, with: UInt8(ascii: "a")), from: 0x21) {
+                size += quote
+                index += quote
+                break
+            }
             if WordBytes.contains(UInt8(ascii: "\""), in: word) || WordBytes.contains(UInt8(ascii: "\\"), in: word)
                 || WordBytes.containsByte(below: 0x20, in: word) { break }
             words |= word
