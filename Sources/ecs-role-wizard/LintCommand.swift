@@ -81,30 +81,45 @@ struct Lint: ParsableCommand {
         }
         let expanded = files.map(expand)
         let paths = Array(expanded.joined())
-        var report = LintReport()
         // A folder with no policy in it is input that cannot be read, like a missing file.
-        var unreadable = expanded.contains { $0.isEmpty }
-        var fileFindings: [[UInt8]] = []
-        for (file, outcome) in zip(paths, lintAll(paths, renderingJSON: format == .json)) {
-            report.files.append(Self.name(file))
-            switch outcome {
-            case let .linted(entries, json):
-                report.entries += entries
-                fileFindings.append(json)
-            case let .unreadable(why):
-                complain(file, why)
-                unreadable = true
-                fileFindings.append([])
-            }
-        }
+        let sink = ReportSink(unreadable: expanded.contains { $0.isEmpty })
         StandardOutput.widenPipe()
         func write(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
-        if format != .json || FindingsRenderer.renderJSON(report, fileFindings: fileFindings, inPieces: write) == nil {
+        // A JSON report is written as the files are linted (each file's findings rendered on the
+        // thread that linted it), unless a file is named twice: its findings are then sorted
+        // together, once all are in.
+        let names = paths.map(Self.name)
+        if format == .json && Set(names).count == names.count { sink.stream = JSONReportWriter(write: write) }
+        lintAll(paths, renderingJSON: sink.stream != nil) { index, outcome in
+            sink.report.files.append(names[index])
+            switch outcome {
+            case let .linted(entries, json):
+                sink.report.entries += entries
+                sink.stream?.append(fileFindings: json)
+            case let .unreadable(why):
+                complain(paths[index], why)
+                sink.unreadable = true
+            }
+        }
+        let report = sink.report
+        if var stream = sink.stream {
+            stream.finish(report)
+        } else {
             FindingsRenderer.render(report, as: format, toolVersion: ECSRoleWizard.version, inPieces: write)
         }
         // Exit here rather than return: unwinding would free the report and the outcomes (tens
         // of thousands of objects, one by one) just before the process ends anyway.
-        Self.exit(withError: ExitCode(unreadable ? 2 : report.reaches(failOn.severity) ? 1 : 0))
+        Self.exit(withError: ExitCode(sink.unreadable ? 2 : report.reaches(failOn.severity) ? 1 : 0))
+    }
+
+    /// What the files' outcomes add up to, as `lintAll` delivers them: changed only by its
+    /// deliveries, which come one at a time (`InOrder`), and read once it has returned.
+    final class ReportSink: @unchecked Sendable {
+        var report = LintReport()
+        var stream: JSONReportWriter?
+        var unreadable: Bool
+
+        init(unreadable: Bool) { self.unreadable = unreadable }
     }
 
     /// A file's findings (and, for a JSON report, their JSON, rendered on the thread that
@@ -117,15 +132,16 @@ struct Lint: ParsableCommand {
     static func name(_ file: String) -> String { file == "-" ? "<stdin>" : file }
 
     /// Reads and lints the files on as many threads as there are cores, each thread taking the
-    /// next file when it is done with one; the outcomes come back in the files' order, so the
-    /// report is the same as one thread's. (The linter's caches are shared, behind locks.)
-    func lintAll(_ paths: [String], renderingJSON: Bool) -> [Outcome] {
+    /// next file when it is done with one, and hands each file's outcome to `deliver` in the
+    /// files' order as soon as it and those before it are done (`InOrder`), so the report is
+    /// the same as one thread's and is written while the last files are linted. (The linter's
+    /// caches are shared, behind locks.)
+    func lintAll(_ paths: [String], renderingJSON: Bool, deliver: @escaping @Sendable (Int, Outcome) -> Void) {
         let kind = kind, roleKind = roleKind
         let next = Mutex(0)
-        let outcomes = Mutex([Outcome?](repeating: nil, count: paths.count))
+        let outcomes = InOrder<Outcome>(count: paths.count, deliver: deliver)
         let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var done: [(Int, Outcome)] = []
             Memory.reserveHugePages()
             while true {
                 let index = next.withLock { next in
@@ -137,16 +153,12 @@ struct Lint: ParsableCommand {
                 switch Self.read(file) {
                 case let .success(bytes):
                     let entries = Self.linter.lint(bytes: bytes, file: Self.name(file), as: kind, roleKind: roleKind)
-                    done.append((index, .linted(entries, json: renderingJSON ? FindingsRenderer.jsonFindings(entries) : [])))
+                    outcomes.put(.linted(entries, json: renderingJSON ? FindingsRenderer.jsonFindings(entries) : []), at: index)
                 case let .failure(why):
-                    done.append((index, .unreadable(why.message)))
+                    outcomes.put(.unreadable(why.message), at: index)
                 }
             }
-            outcomes.withLock { outcomes in
-                for (index, outcome) in done { outcomes[index] = outcome }
-            }
         }
-        return outcomes.withLock { $0.map { $0! } }
     }
 
     /// Kept for the life of the process: freeing the caches of a large lint (~100,000 objects,

@@ -126,15 +126,10 @@ public enum FindingsRenderer {
     /// `report.files`; nil when a file is named twice (its findings are then sorted together).
     public static func renderJSON(_ report: LintReport, fileFindings: [[UInt8]], inPieces write: ([UInt8]) -> Void) -> Void? {
         guard Set(report.files).count == report.files.count, fileFindings.count == report.files.count else { return nil }
-        writeReport(report, inPieces: write) { pieces in
-            var first = true
-            for findings in fileFindings where !findings.isEmpty {
-                // The first finding's separator is only the line break.
-                pieces.out += first ? findings.dropFirst() : findings[...]
-                first = false
-                pieces.flushIfFull()
-            }
-            return !first
+        withoutActuallyEscaping(write) { write in
+            var writer = JSONReportWriter(write: write)
+            for findings in fileFindings { writer.append(fileFindings: findings) }
+            writer.finish(report)
         }
         return ()
     }
@@ -174,14 +169,22 @@ public enum FindingsRenderer {
         withoutActuallyEscaping(write) { write in
             var pieces = Pieces(write: write)
             pieces.out.reserveCapacity((1 << 16) + 4096)
-            pieces.out += "{\n  \"findings\": [".utf8
-            if findings(&pieces) { JSONWriter.newline(into: &pieces.out, indent: 1) }
-            pieces.out.append(UInt8(ascii: "]"))
-            pieces.out += ",\n  \"summary\": ".utf8
-            JSONWriter.write(summary(report), into: &pieces.out, indent: 1, pretty: true)
-            pieces.out += "\n}\n".utf8
+            pieces.out += reportStart
+            writeReportEnd(report, afterFindings: findings(&pieces), into: &pieces.out)
             write(pieces.out)
         }
+    }
+
+    /// A JSON report's start, up to its first finding.
+    static let reportStart = Array("{\n  \"findings\": [".utf8)
+
+    /// A JSON report's end: the list of findings closed, and the summary.
+    static func writeReportEnd(_ report: LintReport, afterFindings hasFindings: Bool, into out: inout [UInt8]) {
+        if hasFindings { JSONWriter.newline(into: &out, indent: 1) }
+        out.append(UInt8(ascii: "]"))
+        out += ",\n  \"summary\": ".utf8
+        JSONWriter.write(summary(report), into: &out, indent: 1, pretty: true)
+        out += "\n}\n".utf8
     }
 
     /// One finding of `json(report)`, at its depth in the document (an item of `findings`). The
