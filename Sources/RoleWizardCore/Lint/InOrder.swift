@@ -6,12 +6,19 @@ import Synchronization
 /// and goes on with its own work, so no thread waits for another. (`lint` writes each file's
 /// findings this way while the next files are linted.)
 public final class InOrder<Value: Sendable>: Sendable {
-    private struct State {
-        var pending: [Value?]
-        var next = 0
-        var delivering = false
+    // Inlinable, with what it uses: a generic class called from the command's module would
+    // otherwise be used unspecialized, looking up its types' metadata at every call.
+    @usableFromInline
+    struct State {
+        @usableFromInline var pending: [Value?]
+        @usableFromInline var next = 0
+        @usableFromInline var delivering = false
+
+        @usableFromInline
+        init(pending: [Value?]) { self.pending = pending }
 
         /// The values from `next` on that are in, taken out.
+        @inlinable
         mutating func takeReady() -> [(index: Int, value: Value)] {
             var ready: [(index: Int, value: Value)] = []
             while next < pending.count, let value = pending[next] {
@@ -23,15 +30,17 @@ public final class InOrder<Value: Sendable>: Sendable {
         }
     }
 
-    private let state: Mutex<State>
-    private let deliver: @Sendable (Int, Value) -> Void
+    @usableFromInline let state: Mutex<State>
+    @usableFromInline let deliver: @Sendable (Int, Value) -> Void
 
     /// `count` values, indexed from 0; `deliver` is called once for each, in order.
+    @inlinable
     public init(count: Int, deliver: @escaping @Sendable (Int, Value) -> Void) {
         state = Mutex(State(pending: Array(repeating: nil, count: count)))
         self.deliver = deliver
     }
 
+    @inlinable
     public func put(_ value: Value, at index: Int) {
         var ready = state.withLock { state -> [(index: Int, value: Value)] in
             state.pending[index] = value

@@ -15,7 +15,7 @@ struct PolicyView {
             var location: SourceLocation?
             /// An Action or NotAction entry's meaning, looked up as the view read it.
             var meaning: ActionMeaning?
-            var path: FieldPath { index.map { parentPath / key / $0 } ?? parentPath / key }
+            var path: FieldPath { index.map { parentPath.appending(key: key, index: $0) } ?? parentPath / key }
         }
         var items: [Item]
         var parentPath: FieldPath

@@ -24,6 +24,17 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible, Comparable
         components.append(component)
         return FieldPath(components)
     }
+    /// `self / key / index` in one new array, with room for both (the linter's path of an
+    /// item in a list, made for each finding about one).
+    public func appending(key: String, index: Int) -> FieldPath {
+        var components: [Component] = []
+        components.reserveCapacity(self.components.count + 2)
+        components += self.components
+        components.append(.key(key))
+        components.append(.index(index))
+        return FieldPath(components)
+    }
+
     public static func / (lhs: FieldPath, rhs: String) -> FieldPath { lhs.key(rhs) }
     public static func / (lhs: FieldPath, rhs: Int) -> FieldPath { lhs.index(rhs) }
 

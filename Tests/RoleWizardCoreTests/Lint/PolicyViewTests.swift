@@ -58,3 +58,12 @@ import Testing
         }
     }
 }
+
+extension PolicyViewTests {
+    @Test func anItemsPathIsTheElementsPathAndItsIndex() {
+        for parent in [FieldPath.root, FieldPath.root / "Statement" / 3, FieldPath.root / "Statement" / 0 / "Principal"] {
+            #expect(parent.appending(key: "Action", index: 7) == parent / "Action" / 7)
+            #expect(parent.appending(key: "Action", index: 7).description == (parent / "Action" / 7).description)
+        }
+    }
+}
