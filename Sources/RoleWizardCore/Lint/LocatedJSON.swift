@@ -3,9 +3,13 @@ import Yams
 /// A JSON value as it was written: every value and key with the line and column it starts at
 /// (nil for values that were never in a file, such as a document the wizard built).
 ///
-/// The linter reads this rather than `PolicyDocument` because it must look at documents IAM
-/// would refuse (unknown keys, `"Effect": "allow"`, numbers where strings belong) and still
-/// say where each finding is.
+/// The linter reads documents this way rather than as `PolicyDocument`s because it must look
+/// at documents IAM would refuse (unknown keys, `"Effect": "allow"`, numbers where strings
+/// belong) and still say where each finding is. A file's JSON is read into the flat
+/// `JSONTree`, which holds the same and costs far less to build; this nested shape is for
+/// documents read from YAML or built in memory (flattened before they are linted), for the
+/// small parts checks look at as values (principals, condition values), and for callers of
+/// `LocatedJSON.parse`.
 public struct LocatedJSON: Sendable {
     /// Not `indirect`: lists and objects hold their values in arrays already, and boxing every
     /// value would cost an allocation per value read.
