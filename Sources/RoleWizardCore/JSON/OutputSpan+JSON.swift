@@ -6,6 +6,7 @@
 /// Each writer traps when the reserved memory is too small; `JSONWriter.escapedCapacity`
 /// says how much a string may need.
 extension OutputSpan<UInt8> {
+    @inline(__always)
     mutating func append(_ text: StaticString) {
         append(copying: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
@@ -18,6 +19,7 @@ extension OutputSpan<UInt8> {
         }
     }
 
+    @inline(__always)
     mutating func append(copying bytes: UnsafeRawBufferPointer) {
         withUnsafeMutableBufferPointer { buffer, count in
             precondition(bytes.count <= buffer.count - count, "OutputSpan capacity overflow")
