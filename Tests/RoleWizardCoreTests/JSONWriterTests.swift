@@ -43,6 +43,64 @@ import Testing
         }
     }
 
+    /// JSON escaping as the writer did it a character at a time, before it wrote into reserved
+    /// memory a word at a time.
+    static func plainlyQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += #"\""#
+            case "\\": out += #"\\"#
+            case "\n": out += #"\n"#
+            case "\r": out += #"\r"#
+            case "\t": out += #"\t"#
+            case "`": out += #"\u0060"#
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func escapesAsTheCharacterAtATimeWriter() {
+        let pieces = ["a", "bcdefgh", "\"", "\\", "`", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "é", "…", "\u{2028}", "\u{2029}",
+                      "\u{2027}", "🚀", " ", "~", "0123456789"]
+        var state: UInt64 = 11
+        for _ in 0..<5_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var text = ""
+            for _ in 0..<Int(state >> 59) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(JSONWriter.quoted(text) == Self.plainlyQuoted(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func writesDigitsAsStringDoes() {
+        var values = [0, 1, 9, 10, 11, 99, 100, 101, 999, 1_000, -1, -9, -10, -11, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        while power <= Int.max / 10 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power, -(power - 1)]
+        }
+        var state: UInt64 = 3
+        for _ in 0..<10_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Int(bitPattern: UInt(state)) >> Int(state >> 58))
+        }
+        for value in values {
+            var out: [UInt8] = []
+            JSONWriter.writeDigits(value, into: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(value))
+        }
+    }
+
     @Test func keepsNonASCII() {
         #expect(JSONWriter.quoted("Zürich café 東京 🚀") == "\"Zürich café 東京 🚀\"")
         #expect(JSONWriter.quoted("\u{A0}\u{FEFF}") == "\"\u{A0}\u{FEFF}\"")

@@ -26,6 +26,8 @@ import Testing
                 let plain = bytes.allSatisfy { $0 >= lowest && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C && $0 != 0x60 }
                 #expect(WordBytes.isPlainJSONText(word, from: lowest) == plain, "\(bytes) from \(lowest)")
             }
+            let plainCount = bytes.firstIndex { !($0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C && $0 != 0x60) } ?? 8
+            #expect(WordBytes.plainJSONTextCount(word) == plainCount, "\(bytes)")
         }
     }
 }

@@ -6,15 +6,35 @@ enum WordBytes {
 
     /// Whether some byte of `word` is `byte`.
     @inline(__always)
-    static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
-        let value = word ^ (ones &* UInt64(byte))
-        return (value &- ones) & ~value & highs != 0
-    }
+    static func contains(_ byte: UInt8, in word: UInt64) -> Bool { marks(byte, in: word) != 0 }
 
     /// Whether some byte of `word` is below `bound` (at most 0x80).
     @inline(__always)
-    static func containsByte(below bound: UInt8, in word: UInt64) -> Bool {
-        (word &- ones &* UInt64(bound)) & ~word & highs != 0
+    static func containsByte(below bound: UInt8, in word: UInt64) -> Bool { marksBytes(below: bound, in: word) != 0 }
+
+    /// The high bit of each byte of `word` that is `byte`. The lowest mark is exact; marks above
+    /// it may be wrong (a borrow carries into the next byte), so only the lowest can be trusted.
+    @inline(__always)
+    private static func marks(_ byte: UInt8, in word: UInt64) -> UInt64 {
+        let value = word ^ (ones &* UInt64(byte))
+        return (value &- ones) & ~value & highs
+    }
+
+    /// The high bit of each byte of `word` below `bound` (at most 0x80); as `marks`, the lowest
+    /// mark is exact.
+    @inline(__always)
+    private static func marksBytes(below bound: UInt8, in word: UInt64) -> UInt64 {
+        (word &- ones &* UInt64(bound)) & ~word & highs
+    }
+
+    /// How many of `word`'s bytes, lowest first (the order in memory of a little-endian load),
+    /// are plain as `isPlainJSONText(_:from: 0x20)` has them before the first that is not: 8
+    /// when all are. Each test's lowest mark is exact, so the lowest of all of them is.
+    @inline(__always)
+    static func plainJSONTextCount(_ word: UInt64) -> Int {
+        let special = word & highs | marksBytes(below: 0x20, in: word) | marks(0x7F, in: word)
+            | marks(UInt8(ascii: "\""), in: word) | marks(UInt8(ascii: "\\"), in: word) | marks(UInt8(ascii: "`"), in: word)
+        return special.trailingZeroBitCount >> 3
     }
 
     /// Whether every byte of `word` is ASCII from `lowest` up to `~`, and none is `"`, `\` or

@@ -17,7 +17,9 @@ final class LintCache: Sendable {
     private let conditionKeyTypesAsWritten = TextMemo<String?>()
     private let operatorKinds = TextMemo<ConditionChecks.Kind?>()
     private let formats = Numbered<FormatKey, ResourceFormat?>()
-    private let resources = Numbered<String, ResourceReading>()
+    private let resources = TextMemo<ResourceReading>()
+    /// The next resource reading's number (`ResourceReading.number`).
+    private let nextResourceNumber = Atomic(0)
     /// The services ARNs name (`s3`), numbered: statements compare sets of small numbers.
     private let arnServiceNames = Numbered<String, String>()
     /// Whether format `f` admits resource `r`, keyed by `f << 32 | r`.
@@ -52,14 +54,18 @@ final class LintCache: Sendable {
     /// The ARN format of a service's resource type; nil when the catalog does not describe it.
     func format(number: Int) -> ResourceFormat? { formats[number] }
 
+    /// How many resource types are numbered so far (each number is below).
+    var formatCount: Int { formats.count }
+
     func format(of type: String, in service: String, catalog: IAMCatalog) -> ResourceFormat? {
         format(number: formatNumber(of: type, in: service, catalog: catalog))
     }
 
     /// A resource as written (`arn:aws:s3:::bucket/*`), read once per distinct text.
-    func resource(_ text: String) -> (number: Int, reading: ResourceReading) {
-        let (number, reading) = resources.entry(text) { ResourceReading(text, cache: self) }
-        return (number, reading)
+    func resource(_ text: String) -> ResourceReading {
+        // Two threads reading the same text both take a number; the one kept is used, the
+        // other number goes unused.
+        resources.value(text) { ResourceReading(text, number: nextResourceNumber.add(1, ordering: .relaxed).oldValue, cache: self) }
     }
 
     /// The number of a service an ARN names.
@@ -68,10 +74,10 @@ final class LintCache: Sendable {
     }
 
     /// Whether a resource (as written) can be of a resource type's format.
-    func admits(format: Int, resource: Int) -> Bool {
-        let key = UInt64(format) << 32 | UInt64(resource)
+    func admits(format: Int, resource: ResourceReading) -> Bool {
+        let key = UInt64(format) << 32 | UInt64(resource.number)
         if let kept = admitted.withLock({ $0[key] }) { return kept }
-        let verdict = formats[format].map { $0.admits(resources[resource].fields) } ?? true
+        let verdict = formats[format].map { $0.admits(resource.fields) } ?? true
         admitted.withLock { $0[key] = verdict }
         return verdict
     }
@@ -80,8 +86,7 @@ final class LintCache: Sendable {
     /// statements whose resources are all ARNs ask).
     func resourceFacts(of meaning: ActionMeaning, catalog: IAMCatalog) -> ActionMeaning.ResourceFacts {
         if let kept = meaning.resourceFacts.withLock({ $0 }) { return kept }
-        var arnServices: Set<Int> = [], formats: [Int] = [], takesUndescribedType = false
-        var seen: Set<Int> = []
+        var arnServices: [Int] = [], formats: [Int] = [], takesUndescribedType = false
         let actions = meaning.actions
         for index in actions.indices {
             for type in actions[index].resourceTypes where !type.name.isEmpty {
@@ -90,11 +95,12 @@ final class LintCache: Sendable {
                     takesUndescribedType = true
                     continue
                 }
-                if seen.insert(number).inserted { formats.append(number) }
-                if let service = format.serviceNumber { arnServices.insert(service) }
+                formats.append(number)
+                if let service = format.serviceNumber { arnServices.append(service) }
             }
         }
-        let facts = ActionMeaning.ResourceFacts(arnServices: arnServices, formats: formats, takesUndescribedType: takesUndescribedType)
+        let facts = ActionMeaning.ResourceFacts(arnServices: arnServices.sortedUnique(), formats: formats.sortedUnique(),
+                                                takesUndescribedType: takesUndescribedType)
         meaning.resourceFacts.withLock { $0 = facts }
         return facts
     }
@@ -288,6 +294,21 @@ struct TextTable<Value: Sendable>: Sendable {
     }
 }
 
+extension [Int] {
+    /// The numbers each once, in increasing order.
+    func sortedUnique() -> [Int] {
+        guard count > 1 else { return self }
+        var numbers = sorted()
+        var kept = 1
+        for index in 1..<numbers.count where numbers[index] != numbers[kept - 1] {
+            numbers[kept] = numbers[index]
+            kept += 1
+        }
+        numbers.removeLast(numbers.count - kept)
+        return numbers
+    }
+}
+
 extension UInt64 {
     func rotated(by count: UInt64) -> UInt64 { self << count | self >> (64 - count) }
 }
@@ -378,6 +399,8 @@ final class Numbered<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     subscript(number: Int) -> Value { table.withLock { $0.values[number] } }
+
+    var count: Int { table.withLock { $0.values.count } }
 }
 
 /// An Action entry as the catalog sees it.
@@ -451,15 +474,19 @@ final class ActionMeaning: Sendable {
         return names
     }
 
+    /// (Numbers in sorted arrays rather than Sets: an entry's actions name a few services and
+    /// formats, or many alike, and hashing each Int cost more than the rest of the work.)
     final class ResourceFacts: Sendable {
-        /// The services whose ARNs the actions act on (`s3:Get*` → s3), by `arnServiceNumber`.
-        let arnServices: Set<Int>
-        /// The formats of the resource types the actions take, each once (`LintCache.format(number:)`).
+        /// The services whose ARNs the actions act on (`s3:Get*` → s3), by `arnServiceNumber`,
+        /// each once, in increasing order.
+        let arnServices: [Int]
+        /// The formats of the resource types the actions take (`LintCache.format(number:)`),
+        /// each once, in increasing order.
         let formats: [Int]
         /// Some action takes a resource type the catalog does not describe: assumed to match.
         let takesUndescribedType: Bool
 
-        init(arnServices: Set<Int>, formats: [Int], takesUndescribedType: Bool) {
+        init(arnServices: [Int], formats: [Int], takesUndescribedType: Bool) {
             self.arnServices = arnServices
             self.formats = formats
             self.takesUndescribedType = takesUndescribedType
@@ -558,13 +585,16 @@ struct ActionSpelling {
 /// A resource as written, read once per distinct text: what is wrong with it as an ARN, the
 /// service it names, and its fields as tokens for `ResourceFormat.admits`.
 final class ResourceReading: Sendable {
+    /// The reading's number, for keying tables by resource (`LintCache.admits`).
+    let number: Int
     let problem: ARNProblem?
     let service: Substring?
     /// `service`'s `LintCache.arnServiceNumber`.
     let serviceNumber: Int?
     let fields: [[Glob.Token]]
 
-    init(_ text: String, cache: LintCache) {
+    init(_ text: String, number: Int, cache: LintCache) {
+        self.number = number
         // Most resources are plain ARNs, read from their bytes at a fraction of the cost of
         // splitting them into substrings and parsing those.
         (problem, service, fields) = PlainARN(text).map { (nil, $0.service(in: text), $0.fields) } ?? Self.generalReading(text)

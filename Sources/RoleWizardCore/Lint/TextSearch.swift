@@ -29,3 +29,40 @@ extension StringProtocol {
         utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 }
+
+extension String {
+    /// `hasPrefix(prefix)` for a prefix of printable ASCII, answered from the text's first bytes
+    /// where they settle it (`hasPrefix` compares characters, a call into the runtime that cost
+    /// ~250 instructions for each resource the linter reads).
+    func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
+        asciiAffixAnswer(prefix, atEnd: false) ?? hasPrefix(prefix.description)
+    }
+
+    /// `hasSuffix(suffix)` for a suffix of printable ASCII, as `hasASCIIPrefix`.
+    func hasASCIISuffix(_ suffix: StaticString) -> Bool {
+        asciiAffixAnswer(suffix, atEnd: true) ?? hasSuffix(suffix.description)
+    }
+
+    /// The answer from the bytes at one end, nil when they do not settle it. An ASCII byte is a
+    /// character equivalent only to itself, and is one of its own unless a character beyond
+    /// ASCII joins it (a combining mark after it, a prepended one before): so ASCII bytes that
+    /// differ from the affix's answer no, and equal ones with ASCII (or nothing) next to them
+    /// answer yes.
+    private func asciiAffixAnswer(_ affix: StaticString, atEnd: Bool) -> Bool? {
+        let answer: Bool?? = utf8.withContiguousStorageIfAvailable { text in
+            let count = affix.utf8CodeUnitCount
+            guard text.count >= count else { return text.allSatisfy { $0 < 0x80 } ? false : nil }
+            let start = atEnd ? text.count - count : 0
+            var differs = false
+            for offset in 0..<count {
+                let byte = text[start + offset]
+                if byte >= 0x80 { return nil }
+                if byte != affix.utf8Start[offset] { differs = true }
+            }
+            if differs { return false }
+            let neighbor = atEnd ? start - 1 : count
+            return neighbor < 0 || neighbor >= text.count || text[neighbor] < 0x80 ? true : nil
+        }
+        return answer ?? nil
+    }
+}

@@ -59,20 +59,28 @@ public enum FindingsRenderer {
     /// Positions in `entries`, by the place of their file (`fileOrder`), then by position in
     /// the file, most severe first, and in the linter's order.
     static func sortedPositions(_ entries: [LintReport.Entry], fileOrder: (String) -> Int) -> [Int] {
-        // Each entry's place worked out once, not at each comparison (a file's place is a
-        // dictionary lookup, comparing entries would copy two of them, a dozen references, and a
-        // large report makes a hundred thousand comparisons).
-        struct Key: Comparable {
-            var file: Int, line: Int, column: Int, severity: Int, offset: Int
-            static func < (l: Key, r: Key) -> Bool {
-                (l.file, l.line, l.column, l.severity, l.offset) < (r.file, r.line, r.column, r.severity, r.offset)
-            }
-        }
         let keys = entries.indices.map { offset in
-            Key(file: fileOrder(entries[offset].file), line: entries[offset].location?.line ?? 0,
-                column: entries[offset].location?.column ?? 0, severity: entries[offset].finding.severity.rank, offset: offset)
+            SortKey(file: fileOrder(entries[offset].file), location: entries[offset].location,
+                    severity: entries[offset].finding.severity, offset: offset)
         }
         return keys.sorted(by: <).map(\.offset)
+    }
+
+    /// An entry's place in the report, worked out once rather than at each comparison (a file's
+    /// place is a dictionary lookup, comparing entries would copy two of them, a dozen
+    /// references, and a large report makes a hundred thousand comparisons).
+    struct SortKey: Comparable {
+        var file: Int, line: Int, column: Int, severity: Int
+        /// The entry's position in the entries sorted.
+        var offset: Int
+
+        init(file: Int, location: SourceLocation?, severity: Severity, offset: Int) {
+            (self.file, line, column, self.severity, self.offset) = (file, location?.line ?? 0, location?.column ?? 0, severity.rank, offset)
+        }
+
+        static func < (l: SortKey, r: SortKey) -> Bool {
+            (l.file, l.line, l.column, l.severity, l.offset) < (r.file, r.line, r.column, r.severity, r.offset)
+        }
     }
 
     public static func json(_ report: LintReport) -> JSONValue {
@@ -99,29 +107,6 @@ public enum FindingsRenderer {
                 + Severity.allCases.map { ($0.rawValue, JSONValue.number(String(report.count($0)))) })
     }
 
-    /// One file's findings as `render(_:as: .json)` lays them out in `findings`, each after the
-    /// comma and line break that come before it there: a lint of many files can render each
-    /// file on the thread that linted it, and `renderJSON(_:fileFindings:inPieces:)` puts them
-    /// together. `entries` are the file's, in the order the linter gave them.
-    public static func jsonFindings(_ entries: [LintReport.Entry]) -> [UInt8] {
-        // One file's findings: `sortedPositions`' order is by position, then most severe first.
-        let positions = sortedPositions(entries) { _ in 0 }
-        var out: [UInt8] = []
-        out.reserveCapacity(400 * entries.count)
-        var files: (name: String, json: [UInt8])?  // a file's findings name it alike: escaped once
-        for position in positions {
-            out += Member.separator
-            let entry = entries[position]
-            if files?.name != entry.file {
-                var json: [UInt8] = []
-                JSONWriter.writeString(entry.file, into: &json)
-                files = (entry.file, json)
-            }
-            writeJSON(entry, file: files!.json, into: &out)
-        }
-        return out
-    }
-
     /// `render(report, as: .json)` put together from each file's `jsonFindings`, in the order of
     /// `report.files`; nil when a file is named twice (its findings are then sorted together).
     public static func renderJSON(_ report: LintReport, fileFindings: [[UInt8]], inPieces write: ([UInt8]) -> Void) -> Void? {
@@ -140,9 +125,7 @@ public enum FindingsRenderer {
         let positions = sortedPositions(report)
         writeReport(report, inPieces: write) { pieces in
             for (index, position) in positions.enumerated() {
-                if index > 0 { pieces.out.append(UInt8(ascii: ",")) }
-                JSONWriter.newline(into: &pieces.out, indent: 2)
-                writeJSON(report.entries[position], into: &pieces.out)
+                writeJSON(report.entries[position], first: index == 0, into: &pieces.out)
                 pieces.flushIfFull()
             }
             return !positions.isEmpty
@@ -185,86 +168,6 @@ public enum FindingsRenderer {
         out += ",\n  \"summary\": ".utf8
         JSONWriter.write(summary(report), into: &out, indent: 1, pretty: true)
         out += "\n}\n".utf8
-    }
-
-    /// One finding of `json(report)`, at its depth in the document (an item of `findings`). The
-    /// keys and the layout between them are written as whole runs of bytes; `file`, when
-    /// given, is the file's name already written as JSON.
-    static func writeJSON(_ entry: LintReport.Entry, file: [UInt8]? = nil, into out: inout [UInt8]) {
-        func string(_ value: String?) {
-            if let value { JSONWriter.writeString(value, into: &out) } else { out += Member.null }
-        }
-        func number(_ value: Int?) {
-            if let value { JSONWriter.writeDigits(value, into: &out) } else { out += Member.null }
-        }
-        let finding = entry.finding
-        out += Member.file
-        if let file { out += file } else { string(entry.file) }
-        out += Member.line
-        number(entry.location?.line)
-        out += Member.column
-        number(entry.location?.column)
-        // A check's severity and code are plain ASCII.
-        out += Member.severity
-        out.append(UInt8(ascii: "\""))
-        out += finding.severity.rawValue.utf8
-        out.append(UInt8(ascii: "\""))
-        out += Member.code
-        out.append(UInt8(ascii: "\""))
-        out += finding.code.utf8
-        out.append(UInt8(ascii: "\""))
-        out += Member.message
-        string(finding.message)
-        out += Member.path
-        writePath(finding.path, into: &out)
-        out += Member.statement
-        number(finding.statement)
-        out += Member.sid
-        string(finding.sid)
-        if let context = entry.context {
-            out += Member.document
-            string(context)
-        }
-        out += Member.end
-    }
-
-    /// `path.description` as a JSON string: its keys escaped one by one (the dots and brackets
-    /// between them need no escape), rather than the description made first.
-    static func writePath(_ path: FieldPath, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        let start = out.count
-        var first = true
-        for component in path.components {
-            switch component {
-            case let .key(name):
-                // As `description`: no dot before the first key, nor after empty keys alone.
-                if !first { out.append(UInt8(ascii: ".")) }
-                JSONWriter.writeEscapedContent(name, into: &out)
-                if !name.isEmpty { first = false }
-            case let .index(index):
-                out.append(UInt8(ascii: "["))
-                JSONWriter.writeDigits(index, into: &out)
-                out.append(UInt8(ascii: "]"))
-                first = false
-            }
-        }
-        if out.count == start { out += "(file)".utf8 }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// What `JSONWriter.pretty` writes before each member of a finding (a finding is at depth
-    /// 2, its members at depth 3), and after the last.
-    private enum Member {
-        static let file = Array("{\n      \"file\": ".utf8)
-        static let line = key("line"), column = key("column"), severity = key("severity"), code = key("code")
-        static let message = key("message"), path = key("path"), statement = key("statement"), sid = key("sid")
-        static let document = key("document")
-        static let end = Array("\n    }".utf8)
-        /// Before each finding but the first: the comma after the one before, and the line break.
-        static let separator = Array(",\n    ".utf8)
-        static let null = Array("null".utf8)
-
-        static func key(_ name: String) -> [UInt8] { Array(",\n      \"\(name)\": ".utf8) }
     }
 
     static func sarifLevel(_ severity: Severity) -> String {

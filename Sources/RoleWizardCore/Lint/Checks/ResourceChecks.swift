@@ -3,30 +3,34 @@
 enum ResourceChecks {
     static func check(_ statement: PolicyView.Statement, actions: [ResolvedAction], run: LintRun) {
         guard run.use == .identity else { return }
+        // Items are read by position: a copy of one is five references retained.
         // Each Resource item's reading, kept for the checks below when every item is an ARN.
-        var readings: [(number: Int, reading: ResourceReading)] = []
-        for item in statement.resource?.items ?? [] where !item.text.isStar {
-            readings.append(checkARN(item, statement: statement, run: run))
+        var readings: [ResourceReading] = []
+        let items = statement.resource?.items ?? []
+        readings.reserveCapacity(items.count)
+        for index in items.indices where !items[index].text.isStar {
+            readings.append(checkARN(items, index, statement: statement, run: run))
         }
-        for item in statement.notResource?.items ?? [] where !item.text.isStar {
-            checkARN(item, statement: statement, run: run)
+        if let notResources = statement.notResource?.items {
+            for index in notResources.indices where !notResources[index].text.isStar {
+                checkARN(notResources, index, statement: statement, run: run)
+            }
         }
-        guard let resources = statement.resource, !resources.items.isEmpty,
-              !resources.items.contains(where: { $0.text.isStar }),
-              !actions.contains(where: \.isEverything) else { return }
-        let arns = resources.items
-        guard arns.allSatisfy({ $0.text.hasPrefix("arn:") }) else { return }
-        checkServices(arns, readings: readings, actions: actions, statement: statement, run: run)
-        checkTypes(arns, readings: readings, actions: actions, statement: statement, run: run)
+        guard !items.isEmpty, readings.count == items.count, !actions.contains(where: \.isEverything),
+              items.indices.allSatisfy({ items[$0].text.hasASCIIPrefix("arn:") }) else { return }
+        checkServices(items, readings: readings, actions: actions, statement: statement, run: run)
+        checkTypes(items, readings: readings, actions: actions, statement: statement, run: run)
     }
 
+    /// The reading of `items[index]`, a resource, its problem reported.
     @discardableResult
-    static func checkARN(_ item: PolicyView.Strings.Item, statement: PolicyView.Statement, run: LintRun) -> (number: Int, reading: ResourceReading) {
-        let resource = run.cache.resource(item.text)
-        if let problem = resource.reading.problem {
-            run.report(problem.check, problem.message, path: item.path, location: item.location, statement: statement)
+    static func checkARN(_ items: [PolicyView.Strings.Item], _ index: Int, statement: PolicyView.Statement,
+                         run: LintRun) -> ResourceReading {
+        let reading = run.cache.resource(items[index].text)
+        if let problem = reading.problem {
+            run.report(problem.check, problem.message, path: items[index].path, location: items[index].location, statement: statement)
         }
-        return resource
+        return reading
     }
 
     static func arnProblem(_ text: String) -> ARNProblem? {
@@ -62,32 +66,55 @@ enum ResourceChecks {
         return parts[2]
     }
 
-    static func checkServices(_ arns: [PolicyView.Strings.Item], readings: [(number: Int, reading: ResourceReading)],
+    static func checkServices(_ arns: [PolicyView.Strings.Item], readings: [ResourceReading],
                               actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
-        var services: Set<Int> = []
+        // A statement's actions act on a few services: a short list, searched, is their set.
+        var services: [Int] = []
         for index in actions.indices where !actions[index].actions.isEmpty {
-            services.formUnion(run.cache.resourceFacts(of: actions[index].meaning, catalog: run.catalog).arnServices)
+            for service in run.cache.resourceFacts(of: actions[index].meaning, catalog: run.catalog).arnServices
+            where !services.contains(service) {
+                services.append(service)
+            }
         }
         guard !services.isEmpty else { return }
-        for (item, (_, reading)) in zip(arns, readings) {
+        for index in arns.indices {
+            let reading = readings[index]
             guard let service = reading.service, let number = reading.serviceNumber, !services.contains(number) else { continue }
+            let item = arns[index]
             let names = actions.filter { !$0.actions.isEmpty }.map { JSONWriter.quoted($0.item.text) }
             run.report(.arnServiceMismatch, "\(JSONWriter.quoted(item.text)) is a \(service) resource, but no action of the statement (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", …" : "")) acts on \(service) resources",
                        path: item.path, location: item.location, statement: statement)
         }
     }
 
-    /// Actions whose authorization is on a path's own ARN, so `path/*` alone never covers it.
-    static let pathActions: Set<String> = ["ssm:getparametersbypath"]
+    /// Actions whose authorization is on a path's own ARN, so `path/*` alone never covers it:
+    /// service and name, in lower case.
+    static let pathActions: [(service: String, name: String)] = [("ssm", "getparametersbypath")]
 
-    static func checkTypes(_ arns: [PolicyView.Strings.Item], readings: [(number: Int, reading: ResourceReading)],
+    /// Whether an action is one of `pathActions`, its names compared without regard to ASCII
+    /// case (most actions by their lengths alone, where lowering each name cost ~1,000
+    /// instructions an action).
+    static func isPathAction(_ action: IAMAction) -> Bool {
+        func equal(_ name: String, _ lowered: String) -> Bool {
+            name.utf8.count == lowered.utf8.count
+                && name.utf8.elementsEqual(lowered.utf8) { ($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) == $1 }
+        }
+        return pathActions.contains { equal(action.name, $0.name) && equal(action.service, $0.service) }
+    }
+
+    static func checkTypes(_ arns: [PolicyView.Strings.Item], readings: [ResourceReading],
                            actions: [ResolvedAction], statement: PolicyView.Statement, run: LintRun) {
-        let resources = readings.map(\.number)
-        var verdicts = FormatVerdicts()
+        FormatVerdicts.withTable(formats: run.cache.formatCount) { verdicts in
+            checkTypes(arns, readings: readings, actions: actions, statement: statement, verdicts: &verdicts, run: run)
+        }
+    }
+
+    private static func checkTypes(_ arns: [PolicyView.Strings.Item], readings: [ResourceReading],
+                                   actions: [ResolvedAction], statement: PolicyView.Statement, verdicts: inout FormatVerdicts, run: LintRun) {
         // Asked once for the statement rather than once per action.
-        let onlyPathWildcards = arns.allSatisfy { $0.text.hasSuffix("/*") }
+        let onlyPathWildcards = arns.indices.allSatisfy { arns[$0].text.hasASCIISuffix("/*") }
         for index in actions.indices where !actions[index].actions.isEmpty {
-            if !takesSome(actions[index].meaning, resources, verdicts: &verdicts, run: run) {
+            if !takesSome(actions[index].meaning, readings, verdicts: &verdicts, run: run) {
                 let entry = actions[index], item = entry.item
                 guard let action = entry.actions.first else { continue }
                 let types = action.resourceTypes.map(\.name).filter { !$0.isEmpty }
@@ -102,8 +129,7 @@ enum ResourceChecks {
                     message = "\(action.fullName) acts on \(types.joined(separator: " or ")) resources (\(formats.joined(separator: ", "))), and none of the statement's resources is one, so it is \(effect) on nothing"
                 }
                 run.report(.resourceTypeMismatch, message, path: item.path, location: item.location, statement: statement)
-            } else if onlyPathWildcards, !actions[index].isWildcard, let action = actions[index].actions.first,
-                      pathActions.contains(action.fullName.lowercased()) {
+            } else if onlyPathWildcards, !actions[index].isWildcard, let action = actions[index].actions.first, isPathAction(action) {
                 let item = actions[index].item
                 run.report(.resourceTypeMismatch, "\(action.fullName) is authorized on the path's own parameter ARN (…:parameter/PATH), which PATH/* does not cover; add the path itself",
                            path: item.path, location: item.location, statement: statement)
@@ -117,28 +143,40 @@ enum ResourceChecks {
     /// type the catalog does not describe is assumed to match rather than guessed at. Asked
     /// of the types of all the entry's actions together, each format once; `verdicts` keeps
     /// each format's answer for the statement's other entries (many share formats).
-    static func takesSome(_ meaning: ActionMeaning, _ resources: [Int], verdicts: inout FormatVerdicts, run: LintRun) -> Bool {
+    static func takesSome(_ meaning: ActionMeaning, _ resources: [ResourceReading],
+                          verdicts: inout FormatVerdicts, run: LintRun) -> Bool {
         let facts = run.cache.resourceFacts(of: meaning, catalog: run.catalog)
         if facts.takesUndescribedType { return true }
         return facts.formats.contains { format in
             if let verdict = verdicts[format] { return verdict }
-            let verdict = resources.contains { run.cache.admits(format: format, resource: $0) }
+            let verdict = resources.indices.contains { run.cache.admits(format: format, resource: resources[$0]) }
             verdicts[format] = verdict
             return verdict
         }
     }
 
     /// Whether some of a statement's resources can be of a format, by format number
-    /// (`LintCache.formatNumber`). The numbers are dense, from 0, so an array is the table: a
-    /// Dictionary hashed every lookup and grew several times a statement.
+    /// (`LintCache.formatNumber`). The numbers are dense, from 0, so a table of bytes on the
+    /// stack holds them, with room for the formats numbered when the statement's check began
+    /// (any numbered since is not kept, only worked out again): a Dictionary hashed every
+    /// lookup, and an array grown to each number asked for grew three times a statement.
     struct FormatVerdicts {
-        private var verdicts: [Bool?] = []
+        /// 0: not yet known, 1: no, 2: yes.
+        private let table: UnsafeMutableBufferPointer<UInt8>
+
+        static func withTable<R>(formats count: Int, _ body: (inout FormatVerdicts) -> R) -> R {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { table in
+                table.initialize(repeating: 0)
+                var verdicts = FormatVerdicts(table: table)
+                return body(&verdicts)
+            }
+        }
 
         subscript(format: Int) -> Bool? {
-            get { format < verdicts.count ? verdicts[format] : nil }
+            get { format < table.count && table[format] != 0 ? table[format] == 2 : nil }
             set {
-                if format >= verdicts.count { verdicts.append(contentsOf: repeatElement(nil, count: format + 1 - verdicts.count)) }
-                verdicts[format] = newValue
+                guard format < table.count, let verdict = newValue else { return }
+                table[format] = verdict ? 2 : 1
             }
         }
     }
