@@ -25,14 +25,9 @@ enum IAMServiceParser {
             var serviceKeyNames: IAMServiceKeyNames?
             func serviceKeys() -> IAMServiceKeyNames {
                 if let serviceKeyNames { return serviceKeyNames }
-                let made = IAMServiceKeyNames(packed: IAMPackedNames(buffer, keyNames), names: conditionKeys.map(\.name))
+                let made = IAMServiceKeyNames(storage: storage, packed: IAMPackedNames(buffer, keyNames), names: conditionKeys.map(\.name))
                 serviceKeyNames = made
                 return made
-            }
-            /// The service's own string for a key it defines (so that the hundreds of mentions of
-            /// `aws:ResourceTag/${TagKey}` share one), a new one for a key it does not.
-            func keys(_ field: Range<Int>) -> [String] {
-                serviceKeys().strings(in: field, of: buffer)
             }
             /// An item of an A line's resource types: the position of the type among the R lines
             /// (nil for a type the service does not define), and whether the action requires it.
@@ -59,7 +54,7 @@ enum IAMServiceParser {
                     keyNames.append((t0 + 1)..<t1)
                 case File.resource:
                     resourceTypes.append(IAMResourceType(name: string((t0 + 1)..<t1), arnFormat: string((t1 + 1)..<t2),
-                                                         conditionKeys: keys((t2 + 1)..<end)))
+                                                         serviceKeys: serviceKeys(), conditionKeysField: (t2 + 1)..<end))
                     typeNames.append((t0 + 1)..<t1)
                 case File.action:
                     let typesField = (t2 + 1)..<t3
@@ -83,8 +78,7 @@ enum IAMServiceParser {
                         // IAMCatalog.init checked the code.
                         accessLevel: AccessLevel(code: buffer[t1 + 1]) ?? .write,
                         resourceTypes: types,
-                        lists: IAMActionLists(storage: storage, serviceKeys: serviceKeys(),
-                                              conditionKeysField: (t3 + 1)..<t4, dependentActionsField: (t4 + 1)..<end)))
+                        lists: IAMActionLists(serviceKeys: serviceKeys(), conditionKeysField: (t3 + 1)..<t4, dependentActionsField: (t4 + 1)..<end)))
                     actionNames.append((t0 + 1)..<t1)
                 default:
                     break
