@@ -35,18 +35,22 @@ public final class IAMAction: Sendable {
 /// third of parsing it.
 struct IAMActionLists: Sendable {
     let serviceKeys: IAMServiceKeyNames
-    let conditionKeysField: Range<Int>
-    let dependentActionsField: Range<Int>
+    /// The line's last two fields, condition keys <TAB> dependent actions.
+    let fields: Range<Int>
 
     /// The service's own string for a key it defines, a new one for a key it does not.
-    var conditionKeys: [String] { serviceKeys.strings(in: conditionKeysField) }
+    var conditionKeys: [String] { serviceKeys.strings(in: fields.lowerBound..<tab) }
 
     var dependentActions: [String] {
         serviceKeys.storage.bytes.withUnsafeBufferPointer { buffer in
             var found: [String] = []
-            IAMCatalogFile.forEachItem(buffer, dependentActionsField) { found.append(IAMCatalogFile.string(buffer, $0)) }
+            IAMCatalogFile.forEachItem(buffer, (tab + 1)..<fields.upperBound) { found.append(IAMCatalogFile.string(buffer, $0)) }
             return found
         }
+    }
+
+    private var tab: Int {
+        serviceKeys.storage.bytes.withUnsafeBufferPointer { IAMCatalogFile.firstIndex(of: IAMCatalogFile.tab, in: $0, fields) }
     }
 }
 

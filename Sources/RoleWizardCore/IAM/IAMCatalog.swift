@@ -248,7 +248,7 @@ public final class IAMCatalog: Sendable {
         services[index].service.withLock { kept in
             if let kept { return kept }
             let parsed = IAMServiceParser.parse(storage, lines: serviceLines[index], prefix: servicePrefixes[index], name: serviceNames[index],
-                                                actionCount: firstAction[index + 1] - firstAction[index])
+                                                actionNames: actionNames[firstAction[index]..<firstAction[index + 1]])
             kept = parsed
             return parsed
         }
