@@ -18,8 +18,8 @@ public final class IAMCatalog: Sendable {
     let storage: CatalogBytes
     /// The prefixes in lower case, packed: what lookups compare with.
     let packedPrefixes: IAMPackedNames
-    /// Each service's lines after its S line.
-    let serviceLines: [Range<Int>]
+    /// Each service's lines after its S line, with how many are C and R lines.
+    let serviceLines: [IAMServiceLines]
     /// Each A line's name in the bytes, in file order; service `s` owns
     /// `firstAction[s]..<firstAction[s + 1]` of them.
     let actionNames: [Range<Int>]
@@ -44,12 +44,14 @@ public final class IAMCatalog: Sendable {
         typealias File = IAMCatalogFile
         typealias Bytes = UnsafeBufferPointer<UInt8>
         var source = "unknown"
-        var prefixes: [String] = [], names: [String] = [], prefixRanges: [Range<Int>] = [], lines: [Range<Int>] = []
+        var prefixes: [String] = [], names: [String] = [], prefixRanges: [Range<Int>] = [], lines: [IAMServiceLines] = []
         var actionNames: [Range<Int>] = [], firstAction: [Int] = [], foreign: [Range<Int>] = []
         actionNames.reserveCapacity(bytes.count / 64)
         try bytes.withUnsafeBufferPointer { buffer in
             var lineNumber = 0, start = 0
             var stage = 0
+            // The C and R lines of this service so far.
+            var keyCount = 0, typeCount = 0
             // The last C, R and A name of this service, at their stage (a tuple: an array was
             // allocated for each service and checked for sharing at each line).
             var previous: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
@@ -63,7 +65,9 @@ public final class IAMCatalog: Sendable {
             func failure(_ message: String) -> CatalogError { CatalogError("IAM catalog line \(lineNumber): \(message)") }
             func text(_ range: Range<Int>) -> String { JSONWriter.quoted(File.string(buffer, range)) }
             func closeService(at end: Int) {
-                if let last = lines.indices.last { lines[last] = lines[last].lowerBound..<end }
+                guard let last = lines.indices.last else { return }
+                lines[last].bytes = lines[last].bytes.lowerBound..<end
+                (lines[last].conditionKeys, lines[last].resourceTypes) = (keyCount, typeCount)
             }
             while start < buffer.count {
                 // Where the line ends, how many tabs it holds and where its first three are.
@@ -101,9 +105,10 @@ public final class IAMCatalog: Sendable {
                     prefixes.append(File.string(buffer, name))
                     names.append(File.string(buffer, (tab2 + 1)..<end))
                     prefixRanges.append(name)
-                    lines.append((end + 1)..<buffer.count)
+                    lines.append(IAMServiceLines(bytes: (end + 1)..<buffer.count))
                     stage = 0
                     previous = (nil, nil, nil)
+                    (keyCount, typeCount) = (0, 0)
                     continue
                 }
                 guard let prefix = prefixRanges.last else { throw failure("belongs to no service: no S line comes before it") }
@@ -135,6 +140,9 @@ public final class IAMCatalog: Sendable {
                         && IAMNameMatching.compareFolded(Bytes(rebasing: buffer[name.lowerBound..<(name.lowerBound + prefix.count)]),
                                                          Bytes(rebasing: buffer[prefix])) == 0
                     if !own { foreign.append(start..<end) }
+                    keyCount += 1
+                } else {
+                    typeCount += 1
                 }
             }
             closeService(at: buffer.count)

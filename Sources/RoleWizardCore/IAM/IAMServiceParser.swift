@@ -11,12 +11,18 @@ enum IAMServiceParser {
     typealias File = IAMCatalogFile
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    /// `lines` are the service's lines after its S line; `actionNames` are its A lines' names.
-    static func parse(_ storage: CatalogBytes, lines: Range<Int>, prefix: String, name: String, actionNames: ArraySlice<Range<Int>>) -> IAMService {
+    /// `actionNames` are the service's A lines' names.
+    static func parse(_ storage: CatalogBytes, lines serviceLines: IAMServiceLines, prefix: String, name: String,
+                      actionNames: ArraySlice<Range<Int>>) -> IAMService {
+        let lines = serviceLines.bytes
         var conditionKeys: [IAMConditionKey] = [], keyNames: [Range<Int>] = []
         var resourceTypes: [IAMResourceType] = [], typeNames: [Range<Int>] = []
         var actions: [IAMAction] = []
         return storage.bytes.withUnsafeBufferPointer { buffer in
+            conditionKeys.reserveCapacity(serviceLines.conditionKeys)
+            keyNames.reserveCapacity(serviceLines.conditionKeys)
+            resourceTypes.reserveCapacity(serviceLines.resourceTypes)
+            typeNames.reserveCapacity(serviceLines.resourceTypes)
             actions.reserveCapacity(actionNames.count)
             func string(_ range: Range<Int>) -> String { File.string(buffer, range) }
             /// The condition keys' names packed for lookups, made at the first R or A line (the
@@ -74,14 +80,17 @@ enum IAMServiceParser {
                 let typesField = (level + 2)..<File.firstIndex(of: File.tab, in: buffer, (level + 2)..<lines.upperBound)
                 let end = File.firstIndex(of: File.newline, in: buffer, typesField.upperBound..<lines.upperBound)
                 let types: [(name: String, required: Bool)]
-                if !typesField.isEmpty, File.firstIndex(of: File.comma, in: buffer, typesField) == typesField.upperBound,
-                   case let (position?, required) = resourceType(typesField) {
+                if typesField.isEmpty {
+                    types = []
+                } else if File.firstIndex(of: File.comma, in: buffer, typesField) == typesField.upperBound,
+                          case let (position?, required) = resourceType(typesField) {
                     if oneTypeLists.isEmpty { oneTypeLists = Array(repeating: nil, count: 2 * resourceTypes.count) }
                     let slot = 2 * position + (required ? 1 : 0)
                     if oneTypeLists[slot] == nil { oneTypeLists[slot] = [(resourceTypes[position].name, required)] }
                     types = oneTypeLists[slot]!
                 } else {
                     var list: [(name: String, required: Bool)] = []
+                    list.reserveCapacity(File.count(of: File.comma, in: buffer, typesField) + 1)
                     File.forEachItem(buffer, typesField) { item in
                         let (known, required) = resourceType(item)
                         list.append((known.map { resourceTypes[$0].name } ?? string(required ? item.dropLast() : item), required))
@@ -101,4 +110,13 @@ enum IAMServiceParser {
                               conditionKeys: conditionKeys, index: index)
         }
     }
+}
+
+/// Where a service's lines are in the catalog file (after its S line), and how many of them are
+/// C and R lines: counted by the catalog's load, so that parsing the service reserves its
+/// arrays once rather than growing them.
+struct IAMServiceLines: Sendable {
+    var bytes: Range<Int>
+    var conditionKeys = 0
+    var resourceTypes = 0
 }
