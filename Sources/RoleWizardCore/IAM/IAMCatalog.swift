@@ -31,6 +31,8 @@ public final class IAMCatalog: Sendable {
     private let services: [ParsedService]
     /// Every action's full name, hashed (see `IAMNameTable`).
     let actionTable: IAMNameTable
+    /// Each service's `prefix:` hashed: where the hashes of its actions' names start.
+    let actionHashSeeds: [UInt64]
     /// Every service prefix, hashed: a binary search of the sorted prefixes cost ~500
     /// instructions a lookup, and a lint looks up ~17,000.
     let prefixTable: IAMNameTable
@@ -148,8 +150,12 @@ public final class IAMCatalog: Sendable {
             closeService(at: buffer.count)
         }
         firstAction.append(actionNames.count)
+        let actionHashSeeds = bytes.withUnsafeBufferPointer { buffer in
+            prefixRanges.map { IAMNameTable.actionHashSeed(prefix: UnsafeBufferPointer(rebasing: buffer[$0])) }
+        }
+        self.actionHashSeeds = actionHashSeeds
         self.actionTable = bytes.withUnsafeBufferPointer {
-            IAMNameTable(hashes: IAMNameTable.actionHashes($0, prefixes: prefixRanges, firstAction: firstAction, names: actionNames))
+            IAMNameTable(hashes: IAMNameTable.actionHashes($0, seeds: actionHashSeeds, firstAction: firstAction, names: actionNames))
         }
         self.prefixTable = bytes.withUnsafeBufferPointer { buffer in
             IAMNameTable(hashes: prefixRanges.map { IAMNameTable.hash(UnsafeBufferPointer(rebasing: buffer[$0])) })
@@ -188,25 +194,29 @@ public final class IAMCatalog: Sendable {
     /// `kms:Decrypt`, ignoring case.
     public func action(_ fullName: String) -> IAMAction? {
         IAMNameMatching.withBytes(fullName) { text -> IAMAction? in
-            var found: IAMAction?
-            _ = actionTable.position(of: text) { position in
-                let service = serviceIndex(ofActionAt: position), offset = position - firstAction[service]
-                let prefixLength = packedPrefixes.withName(service) { prefix in
-                    text.count > prefix.count && text[prefix.count] == IAMCatalogFile.colon
-                        && IAMNameMatching.equalsFolded(UnsafeBufferPointer(rebasing: text[..<prefix.count]), lowercased: prefix)
-                        ? prefix.count : nil
-                }
-                guard let prefixLength else { return false }
-                let name = UnsafeBufferPointer(rebasing: text[(prefixLength + 1)...])
-                // Compare with the service's packed names: the service is needed to return the
-                // action anyway, and its names are compact where the file's are not.
-                let parsed = self.service(at: service)
-                found = parsed.index.actionNames.withName(offset) { IAMNameMatching.equalsFolded(name, lowercased: $0) }
-                    ? parsed.actions[offset] : nil
-                return found != nil
-            }
-            return found
+            let colon = IAMCatalogFile.firstIndex(of: IAMCatalogFile.colon, in: text, 0..<text.count)
+            guard colon < text.count, let service = serviceIndex(UnsafeBufferPointer(rebasing: text[..<colon])) else { return nil }
+            return action(inService: service, named: UnsafeBufferPointer(rebasing: text[(colon + 1)...]))
         }
+    }
+
+    /// The action `name` (in any case) of the service at `service`: the service is found first
+    /// (the linter has found it already), so the table is probed with the name's hash seeded by
+    /// the service's prefix, and a position the hash finds is checked to be the service's
+    /// before its name is compared.
+    func action(inService service: Int, named name: UnsafeBufferPointer<UInt8>) -> IAMAction? {
+        let positions = firstAction[service]..<firstAction[service + 1]
+        var found: IAMAction?
+        _ = actionTable.position(hash: IAMNameTable.hash(name, seed: actionHashSeeds[service])) { position in
+            guard positions.contains(position) else { return false }
+            // Compare with the service's packed names: the service is needed to return the
+            // action anyway, and its names are compact where the file's are not.
+            let parsed = self.service(at: service), offset = position - positions.lowerBound
+            found = parsed.index.actionNames.withName(offset) { IAMNameMatching.equalsFolded(name, lowercased: $0) }
+                ? parsed.actions[offset] : nil
+            return found != nil
+        }
+        return found
     }
 
     /// Actions matching an IAM wildcard pattern (`*` and `?`, ignoring case) in either part:

@@ -37,22 +37,31 @@ final class IAMNameTable: Sendable {
 
     /// The hashes of the A lines' full names (`prefix:name`), in file order. `names` are the
     /// A lines' name ranges in `buffer`; service `s` owns `firstAction[s]..<firstAction[s + 1]`
-    /// of them.
-    static func actionHashes(_ buffer: UnsafeBufferPointer<UInt8>, prefixes: [Range<Int>], firstAction: [Int], names: [Range<Int>]) -> [UInt64] {
+    /// of them, and its names' hashes start from `seeds[s]`.
+    static func actionHashes(_ buffer: UnsafeBufferPointer<UInt8>, seeds: [UInt64], firstAction: [Int], names: [Range<Int>]) -> [UInt64] {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(names.count)
-        for service in prefixes.indices {
-            let seed = hash(of: IAMCatalogFile.colon, after: hash(UnsafeBufferPointer(rebasing: buffer[prefixes[service]])))
+        for service in seeds.indices {
             for position in firstAction[service]..<firstAction[service + 1] {
-                hashes.append(hash(UnsafeBufferPointer(rebasing: buffer[names[position]]), seed: seed))
+                hashes.append(hash(UnsafeBufferPointer(rebasing: buffer[names[position]]), seed: seeds[service]))
             }
         }
         return hashes
     }
 
+    /// The hash of `prefix:`, from which the hashes of the service's full action names go on.
+    static func actionHashSeed(prefix: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        hash(of: IAMCatalogFile.colon, after: hash(prefix))
+    }
+
     /// Each position whose name hashes like `name` until `isMatch` accepts one; nil if none.
     func position(of name: UnsafeBufferPointer<UInt8>, isMatch: (Int) -> Bool) -> Int? {
-        let hash = Self.hash(name), check = UInt32(truncatingIfNeeded: hash)
+        position(hash: Self.hash(name), isMatch: isMatch)
+    }
+
+    /// Each position whose name has this `hash(_:)` until `isMatch` accepts one; nil if none.
+    func position(hash: UInt64, isMatch: (Int) -> Bool) -> Int? {
+        let check = UInt32(truncatingIfNeeded: hash)
         var slot = Int(hash >> shift)
         while slots[slot].position != 0 {
             if slots[slot].check == check, isMatch(Int(slots[slot].position) - 1) { return Int(slots[slot].position) - 1 }

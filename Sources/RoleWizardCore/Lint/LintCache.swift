@@ -460,18 +460,27 @@ final class ActionMeaning: Sendable {
         }
         if text.isStar { return meaning(.everything) }
         if let message = PolicyGrammar.checkAction(text) { return meaning(.invalid(message)) }
-        // A valid action is ASCII: its bytes are its characters.
-        let separator = text.utf8.index(text.utf8.startIndex, offsetBy: spelling.colon!)
-        let prefix = String(text[..<separator])
-        if !spelling.prefixHasWildcard, !catalog.hasService(prefix) {
-            return meaning(.unknownService(prefix: prefix, suggestions: cache.suggestions(for: text, spelling: spelling, in: catalog)))
+        // A valid action is ASCII: its bytes are its characters. The service is found once, from
+        // the lowered bytes, and the action within it; the prefix and name are made strings
+        // only for an unknown one's report.
+        let colon = spelling.colon!
+        let separator = text.utf8.index(text.utf8.startIndex, offsetBy: colon)
+        let service = spelling.prefixHasWildcard ? nil : spelling.lowered.withUnsafeBufferPointer {
+            catalog.serviceIndex(UnsafeBufferPointer(rebasing: $0[..<colon]))
+        }
+        if !spelling.prefixHasWildcard, service == nil {
+            return meaning(.unknownService(prefix: String(text[..<separator]),
+                                           suggestions: cache.suggestions(for: text, spelling: spelling, in: catalog)))
         }
         if spelling.prefixHasWildcard || spelling.nameHasWildcard {
             let matches = catalog.actions(matching: text)
             return meaning(.wildcard(suggestions: matches.isEmpty ? cache.suggestions(for: text, spelling: spelling, in: catalog) : []), matches)
         }
-        if let action = catalog.action(text) { return meaning(.action, [action]) }
-        return meaning(.unknownAction(prefix: prefix, name: String(text[text.index(after: separator)...]),
+        let action = spelling.lowered.withUnsafeBufferPointer {
+            catalog.action(inService: service!, named: UnsafeBufferPointer(rebasing: $0[(colon + 1)...]))
+        }
+        if let action { return meaning(.action, [action]) }
+        return meaning(.unknownAction(prefix: String(text[..<separator]), name: String(text[text.index(after: separator)...]),
                                       suggestions: cache.suggestions(for: text, spelling: spelling, in: catalog)))
     }
 }
