@@ -51,7 +51,11 @@ public final class IAMService: Sendable {
     /// Actions whose name (without the prefix) matches an IAM wildcard pattern such as `Get*`
     /// or `*Object?`, ignoring case.
     public func actions(matching pattern: String) -> [IAMAction] {
-        let pattern = Suggest.lowercasedBytes(pattern)
+        actions(matchingLowered: Suggest.lowercasedBytes(pattern))
+    }
+
+    /// `actions(matching:)` of a pattern whose ASCII letters are lowered already.
+    func actions(matchingLowered pattern: [UInt8]) -> [IAMAction] {
         if pattern == [IAMNameMatching.star] { return actions }
         // `Get*`, `Describe*`: the names are sorted, so the matches are one run of them.
         if let star = pattern.firstIndex(where: { $0 == IAMNameMatching.star || $0 == IAMNameMatching.question }),

@@ -473,7 +473,8 @@ final class ActionMeaning: Sendable {
                                            suggestions: cache.suggestions(for: text, spelling: spelling, in: catalog)))
         }
         if spelling.prefixHasWildcard || spelling.nameHasWildcard {
-            let matches = catalog.actions(matching: text)
+            let matches = service.map { catalog.service(at: $0).actions(matchingLowered: Array(spelling.lowered[(colon + 1)...])) }
+                ?? catalog.actions(matching: text)
             return meaning(.wildcard(suggestions: matches.isEmpty ? cache.suggestions(for: text, spelling: spelling, in: catalog) : []), matches)
         }
         let action = spelling.lowered.withUnsafeBufferPointer {
