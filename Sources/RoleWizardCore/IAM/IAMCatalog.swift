@@ -14,6 +14,9 @@ public final class IAMCatalog: Sendable {
     public let source: String
     /// Every service prefix, sorted.
     public let servicePrefixes: [String]
+    /// The same in lower case, as the linter keeps an entry's prefix (the catalog's are so
+    /// already, and stay shared strings).
+    let lowercasedPrefixes: [String]
     let serviceNames: [String]
     let storage: CatalogBytes
     /// The prefixes in lower case, packed: what lookups compare with.
@@ -162,6 +165,7 @@ public final class IAMCatalog: Sendable {
         }
         self.source = source
         self.servicePrefixes = prefixes
+        self.lowercasedPrefixes = prefixes.map { prefix in prefix.utf8.contains { $0 >= 65 && $0 <= 90 } ? prefix.lowercased() : prefix }
         self.serviceNames = names
         self.packedPrefixes = bytes.withUnsafeBufferPointer { IAMPackedNames($0, prefixRanges) }
         self.serviceLines = lines

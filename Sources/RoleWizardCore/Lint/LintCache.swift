@@ -423,7 +423,8 @@ final class ActionMeaning: Sendable {
         }
     }
 
-    init(_ text: String, spelling: ActionSpelling, lookup: ActionLookup, actions: [IAMAction]) {
+    /// `servicePrefix` is the prefix in lower case when the caller has it as a string already.
+    init(_ text: String, spelling: ActionSpelling, lookup: ActionLookup, actions: [IAMAction], servicePrefix: String? = nil) {
         self.lookup = lookup
         self.actions = actions
         let prefixEnd = spelling.colon ?? spelling.lowered.count
@@ -432,11 +433,11 @@ final class ActionMeaning: Sendable {
         if spelling.isASCII {
             otherLowercased = nil
             loweredHash = spelling.lowered.withUnsafeBytes { TextTable<Never>.hash(bytes: $0) } ?? 0
-            servicePrefix = String(decoding: spelling.lowered[..<prefixEnd], as: UTF8.self)
+            self.servicePrefix = servicePrefix ?? String(decoding: spelling.lowered[..<prefixEnd], as: UTF8.self)
         } else {
             otherLowercased = text.lowercased()
             loweredHash = 0
-            servicePrefix = String(decoding: text.utf8.prefix(prefixEnd), as: UTF8.self).lowercased()
+            self.servicePrefix = String(decoding: text.utf8.prefix(prefixEnd), as: UTF8.self).lowercased()
         }
         mayBeAnyService = text.isStar || spelling.prefixHasWildcard
         loweredName = spelling.colon.map { Array(spelling.lowered[($0 + 1)...]) }
@@ -455,8 +456,11 @@ final class ActionMeaning: Sendable {
 
     static func make(_ text: String, catalog: IAMCatalog, cache: LintCache) -> ActionMeaning {
         let spelling = ActionSpelling(text)
+        // The catalog's string for a known service's prefix, shared by every text of that
+        // service (a new string for each text cost ~190 instructions).
+        var knownPrefix: String?
         func meaning(_ lookup: ActionLookup, _ actions: [IAMAction] = []) -> ActionMeaning {
-            ActionMeaning(text, spelling: spelling, lookup: lookup, actions: actions)
+            ActionMeaning(text, spelling: spelling, lookup: lookup, actions: actions, servicePrefix: knownPrefix)
         }
         if text.isStar { return meaning(.everything) }
         if let message = PolicyGrammar.checkAction(text) { return meaning(.invalid(message)) }
@@ -468,6 +472,7 @@ final class ActionMeaning: Sendable {
         let service = spelling.prefixHasWildcard ? nil : spelling.lowered.withUnsafeBufferPointer {
             catalog.serviceIndex(UnsafeBufferPointer(rebasing: $0[..<colon]))
         }
+        knownPrefix = service.map { catalog.lowercasedPrefixes[$0] }
         if !spelling.prefixHasWildcard, service == nil {
             return meaning(.unknownService(prefix: String(text[..<separator]),
                                            suggestions: cache.suggestions(for: text, spelling: spelling, in: catalog)))

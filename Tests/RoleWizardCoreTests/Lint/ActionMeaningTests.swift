@@ -2,7 +2,8 @@ import Testing
 @testable import RoleWizardCore
 
 /// `ActionMeaning.make` finds an entry's service once and looks its action or pattern up within
-/// it; the actions it names must be those a plain filter of every action in the catalog finds.
+/// it; the actions it names must be those a plain filter of every action in the catalog finds,
+/// and its prefix (the catalog's string for a known service) the text's in lower case.
 @Suite struct ActionMeaningTests {
     static let catalog = IAMCatalog.bundled
     static let everyAction = catalog.actions(matching: "*")
@@ -30,6 +31,7 @@ import Testing
             let meaning = ActionMeaning.make(text, catalog: Self.catalog, cache: cache)
             let expected = text == "*" ? [] : Self.reference(text)
             #expect(meaning.actions.map(\.fullName) == expected, "\(text)")
+            #expect(meaning.servicePrefix == String(text.prefix { $0 != ":" }).lowercased(), "\(text)")
         }
     }
 }
