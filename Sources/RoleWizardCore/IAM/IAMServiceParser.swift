@@ -104,8 +104,7 @@ enum IAMServiceParser {
                     resourceTypes: types,
                     lists: IAMActionLists(serviceKeys: keys, fields: (typesField.upperBound + 1)..<end)))
             }
-            let index = IAMServiceIndex(actionNames: IAMPackedNames(buffer, actionNames), conditionKeyNames: keys.packed,
-                                        conditionKeys: conditionKeys)
+            let index = IAMServiceIndex(actionNames: IAMPackedNames(buffer, actionNames), keys: keys)
             return IAMService(prefix: prefix, name: name, actions: actions, resourceTypes: resourceTypes,
                               conditionKeys: conditionKeys, index: index)
         }
