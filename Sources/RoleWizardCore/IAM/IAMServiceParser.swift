@@ -36,7 +36,7 @@ enum IAMServiceParser {
                 return made
             }
 
-            // The C and R lines: those before the first A line.
+            // The C and R lines: those before the first A line (whose name starts after `A<TAB>`).
             let keysAndTypes = lines.lowerBound..<(actionNames.first.map { $0.lowerBound - 2 } ?? lines.upperBound)
             var start = keysAndTypes.lowerBound
             while start < keysAndTypes.upperBound {
