@@ -271,6 +271,33 @@ import Testing
         #expect(!equal("getobject", "GetObject"), "the second name is taken as lower case already")
     }
 
+    /// `equalsFolded` and the name table's hash read eight bytes a step; they must answer as
+    /// folding each byte does, at every length and with the bytes next to `A`-`Z`.
+    @Test func wordAtATimeFoldingAgreesWithBytes() {
+        let alphabet = Array("@AMZ[`amz{:-*é0".utf8)
+        var state: UInt64 = 5
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 41)).map { _ in alphabet[next() % alphabet.count] }
+            let lowered = text.map(IAMNameMatching.folded)
+            var other = lowered
+            if !other.isEmpty { other[next() % other.count] ^= 1 << UInt8(next() % 7) }
+            text.withUnsafeBufferPointer { text in
+                lowered.withUnsafeBufferPointer { lowered in
+                    other.withUnsafeBufferPointer { other in
+                        #expect(IAMNameMatching.equalsFolded(text, lowercased: lowered))
+                        #expect(IAMNameMatching.equalsFolded(text, lowercased: other) == other.elementsEqual(lowered))
+                        #expect(IAMNameTable.hash(text) == IAMNameTable.hash(lowered))
+                        #expect(IAMNameTable.hash(text, seed: 7) == IAMNameTable.hash(lowered, seed: 7))
+                    }
+                }
+            }
+        }
+    }
+
     @Test func suffixesCompareIgnoringCase() {
         #expect(IAMNameMatching.hasSuffix("secretsmanager:ResourceTag/Tag-Key", lowercased: "tag/tag-key"))
         #expect(!IAMNameMatching.hasSuffix("secretsmanager:ResourceTag/TagKey", lowercased: "tag/tag-key"))

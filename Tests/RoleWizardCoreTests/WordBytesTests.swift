@@ -9,7 +9,7 @@ import Testing
         var state: UInt64 = 7
         // Words built from bytes near the edges the tests care about, so each answer comes up
         // both ways, and every byte position holds each of them.
-        let interesting: [UInt8] = [0x00, 0x09, 0x1F, 0x20, 0x21, 0x22, 0x41, 0x5C, 0x60, 0x7E, 0x7F, 0x80, 0xA8, 0xE2, 0xFF]
+        let interesting: [UInt8] = [0x00, 0x09, 0x1F, 0x20, 0x21, 0x22, 0x40, 0x41, 0x5A, 0x5B, 0x5C, 0x60, 0x7E, 0x7F, 0x80, 0xA8, 0xC1, 0xDA, 0xE2, 0xFF]
         for _ in 0..<50_000 {
             var word: UInt64 = 0
             for position in 0..<8 {
@@ -22,6 +22,7 @@ import Testing
                 #expect(WordBytes.contains(byte, in: word) == bytes.contains(byte))
             }
             #expect(WordBytes.containsByte(below: 0x20, in: word) == bytes.contains { $0 < 0x20 })
+            #expect(Self.bytes(of: WordBytes.loweredASCII(word)) == bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 })
             for lowest in [UInt8(0x20), 0x21] {
                 let plain = bytes.allSatisfy { $0 >= lowest && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C && $0 != 0x60 }
                 #expect(WordBytes.isPlainJSONText(word, from: lowest) == plain, "\(bytes) from \(lowest)")

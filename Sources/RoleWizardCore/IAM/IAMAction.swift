@@ -34,44 +34,50 @@ public final class IAMAction: Sendable {
 /// someone asks: the linter never does, and reading them for every action of a service was a
 /// third of parsing it.
 struct IAMActionLists: Sendable {
-    let storage: CatalogBytes
     let serviceKeys: IAMServiceKeyNames
-    let conditionKeysField: Range<Int>
-    let dependentActionsField: Range<Int>
+    /// The line's last two fields, condition keys <TAB> dependent actions.
+    let fields: Range<Int>
 
     /// The service's own string for a key it defines, a new one for a key it does not.
-    var conditionKeys: [String] {
-        storage.bytes.withUnsafeBufferPointer { serviceKeys.strings(in: conditionKeysField, of: $0) }
-    }
+    var conditionKeys: [String] { serviceKeys.strings(in: fields.lowerBound..<tab) }
 
     var dependentActions: [String] {
-        storage.bytes.withUnsafeBufferPointer { buffer in
+        serviceKeys.storage.bytes.withUnsafeBufferPointer { buffer in
             var found: [String] = []
-            IAMCatalogFile.forEachItem(buffer, dependentActionsField) { found.append(IAMCatalogFile.string(buffer, $0)) }
+            IAMCatalogFile.forEachItem(buffer, (tab + 1)..<fields.upperBound) { found.append(IAMCatalogFile.string(buffer, $0)) }
             return found
         }
+    }
+
+    private var tab: Int {
+        serviceKeys.storage.bytes.withUnsafeBufferPointer { IAMCatalogFile.firstIndex(of: IAMCatalogFile.tab, in: $0, fields) }
     }
 }
 
 /// A service's condition key names, packed for lookups, with their strings: so that the
-/// hundreds of mentions of `aws:ResourceTag/${TagKey}` share one.
+/// hundreds of mentions of `aws:ResourceTag/${TagKey}` share one. Holds the catalog's bytes,
+/// where the lists of keys that actions and resource types mention are read from.
 final class IAMServiceKeyNames: Sendable {
+    let storage: CatalogBytes
     let packed: IAMPackedNames
     let names: [String]
 
-    init(packed: IAMPackedNames, names: [String]) {
+    init(storage: CatalogBytes, packed: IAMPackedNames, names: [String]) {
+        self.storage = storage
         self.packed = packed
         self.names = names
     }
 
     /// The keys listed in `field` of the catalog's bytes.
-    func strings(in field: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>) -> [String] {
-        var found: [String] = []
-        IAMCatalogFile.forEachItem(buffer, field) { item in
-            let known = packed.position(of: UnsafeBufferPointer(rebasing: buffer[item]))
-            found.append(known.map { names[$0] } ?? IAMCatalogFile.string(buffer, item))
+    func strings(in field: Range<Int>) -> [String] {
+        storage.bytes.withUnsafeBufferPointer { buffer in
+            var found: [String] = []
+            IAMCatalogFile.forEachItem(buffer, field) { item in
+                let known = packed.position(of: UnsafeBufferPointer(rebasing: buffer[item]))
+                found.append(known.map { names[$0] } ?? IAMCatalogFile.string(buffer, item))
+            }
+            return found
         }
-        return found
     }
 }
 
@@ -80,7 +86,11 @@ public struct IAMResourceType: Sendable {
     public let name: String
     /// e.g. `arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}`.
     public let arnFormat: String
-    public let conditionKeys: [String]
+    /// Read from the catalog's line when asked (the linter never does; reading them for every
+    /// resource type cost ~1,700 instructions a type when a service was parsed).
+    public var conditionKeys: [String] { serviceKeys.strings(in: conditionKeysField) }
+    let serviceKeys: IAMServiceKeyNames
+    let conditionKeysField: Range<Int>
 }
 
 /// A condition key a service defines, e.g. `kms:ViaService`.

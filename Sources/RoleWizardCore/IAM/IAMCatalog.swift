@@ -14,12 +14,15 @@ public final class IAMCatalog: Sendable {
     public let source: String
     /// Every service prefix, sorted.
     public let servicePrefixes: [String]
+    /// The same in lower case, as the linter keeps an entry's prefix (the catalog's are so
+    /// already, and stay shared strings).
+    let lowercasedPrefixes: [String]
     let serviceNames: [String]
     let storage: CatalogBytes
     /// The prefixes in lower case, packed: what lookups compare with.
     let packedPrefixes: IAMPackedNames
-    /// Each service's lines after its S line.
-    let serviceLines: [Range<Int>]
+    /// Each service's lines after its S line, with how many are C and R lines.
+    let serviceLines: [IAMServiceLines]
     /// Each A line's name in the bytes, in file order; service `s` owns
     /// `firstAction[s]..<firstAction[s + 1]` of them.
     let actionNames: [Range<Int>]
@@ -31,6 +34,8 @@ public final class IAMCatalog: Sendable {
     private let services: [ParsedService]
     /// Every action's full name, hashed (see `IAMNameTable`).
     let actionTable: IAMNameTable
+    /// Each service's `prefix:` hashed: where the hashes of its actions' names start.
+    let actionHashSeeds: [UInt64]
     /// Every service prefix, hashed: a binary search of the sorted prefixes cost ~500
     /// instructions a lookup, and a lint looks up ~17,000.
     let prefixTable: IAMNameTable
@@ -44,12 +49,14 @@ public final class IAMCatalog: Sendable {
         typealias File = IAMCatalogFile
         typealias Bytes = UnsafeBufferPointer<UInt8>
         var source = "unknown"
-        var prefixes: [String] = [], names: [String] = [], prefixRanges: [Range<Int>] = [], lines: [Range<Int>] = []
+        var prefixes: [String] = [], names: [String] = [], prefixRanges: [Range<Int>] = [], lines: [IAMServiceLines] = []
         var actionNames: [Range<Int>] = [], firstAction: [Int] = [], foreign: [Range<Int>] = []
         actionNames.reserveCapacity(bytes.count / 64)
         try bytes.withUnsafeBufferPointer { buffer in
             var lineNumber = 0, start = 0
             var stage = 0
+            // The C and R lines of this service so far.
+            var keyCount = 0, typeCount = 0
             // The last C, R and A name of this service, at their stage (a tuple: an array was
             // allocated for each service and checked for sharing at each line).
             var previous: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
@@ -63,7 +70,9 @@ public final class IAMCatalog: Sendable {
             func failure(_ message: String) -> CatalogError { CatalogError("IAM catalog line \(lineNumber): \(message)") }
             func text(_ range: Range<Int>) -> String { JSONWriter.quoted(File.string(buffer, range)) }
             func closeService(at end: Int) {
-                if let last = lines.indices.last { lines[last] = lines[last].lowerBound..<end }
+                guard let last = lines.indices.last else { return }
+                lines[last].bytes = lines[last].bytes.lowerBound..<end
+                (lines[last].conditionKeys, lines[last].resourceTypes) = (keyCount, typeCount)
             }
             while start < buffer.count {
                 // Where the line ends, how many tabs it holds and where its first three are.
@@ -101,9 +110,10 @@ public final class IAMCatalog: Sendable {
                     prefixes.append(File.string(buffer, name))
                     names.append(File.string(buffer, (tab2 + 1)..<end))
                     prefixRanges.append(name)
-                    lines.append((end + 1)..<buffer.count)
+                    lines.append(IAMServiceLines(bytes: (end + 1)..<buffer.count))
                     stage = 0
                     previous = (nil, nil, nil)
+                    (keyCount, typeCount) = (0, 0)
                     continue
                 }
                 guard let prefix = prefixRanges.last else { throw failure("belongs to no service: no S line comes before it") }
@@ -135,19 +145,27 @@ public final class IAMCatalog: Sendable {
                         && IAMNameMatching.compareFolded(Bytes(rebasing: buffer[name.lowerBound..<(name.lowerBound + prefix.count)]),
                                                          Bytes(rebasing: buffer[prefix])) == 0
                     if !own { foreign.append(start..<end) }
+                    keyCount += 1
+                } else {
+                    typeCount += 1
                 }
             }
             closeService(at: buffer.count)
         }
         firstAction.append(actionNames.count)
+        let actionHashSeeds = bytes.withUnsafeBufferPointer { buffer in
+            prefixRanges.map { IAMNameTable.actionHashSeed(prefix: UnsafeBufferPointer(rebasing: buffer[$0])) }
+        }
+        self.actionHashSeeds = actionHashSeeds
         self.actionTable = bytes.withUnsafeBufferPointer {
-            IAMNameTable(hashes: IAMNameTable.actionHashes($0, prefixes: prefixRanges, firstAction: firstAction, names: actionNames))
+            IAMNameTable(hashes: IAMNameTable.actionHashes($0, seeds: actionHashSeeds, firstAction: firstAction, names: actionNames))
         }
         self.prefixTable = bytes.withUnsafeBufferPointer { buffer in
             IAMNameTable(hashes: prefixRanges.map { IAMNameTable.hash(UnsafeBufferPointer(rebasing: buffer[$0])) })
         }
         self.source = source
         self.servicePrefixes = prefixes
+        self.lowercasedPrefixes = prefixes.map { prefix in prefix.utf8.contains { $0 >= 65 && $0 <= 90 } ? prefix.lowercased() : prefix }
         self.serviceNames = names
         self.packedPrefixes = bytes.withUnsafeBufferPointer { IAMPackedNames($0, prefixRanges) }
         self.serviceLines = lines
@@ -180,25 +198,29 @@ public final class IAMCatalog: Sendable {
     /// `kms:Decrypt`, ignoring case.
     public func action(_ fullName: String) -> IAMAction? {
         IAMNameMatching.withBytes(fullName) { text -> IAMAction? in
-            var found: IAMAction?
-            _ = actionTable.position(of: text) { position in
-                let service = serviceIndex(ofActionAt: position), offset = position - firstAction[service]
-                let prefixLength = packedPrefixes.withName(service) { prefix in
-                    text.count > prefix.count && text[prefix.count] == IAMCatalogFile.colon
-                        && IAMNameMatching.equalsFolded(UnsafeBufferPointer(rebasing: text[..<prefix.count]), lowercased: prefix)
-                        ? prefix.count : nil
-                }
-                guard let prefixLength else { return false }
-                let name = UnsafeBufferPointer(rebasing: text[(prefixLength + 1)...])
-                // Compare with the service's packed names: the service is needed to return the
-                // action anyway, and its names are compact where the file's are not.
-                let parsed = self.service(at: service)
-                found = parsed.index.actionNames.withName(offset) { IAMNameMatching.equalsFolded(name, lowercased: $0) }
-                    ? parsed.actions[offset] : nil
-                return found != nil
-            }
-            return found
+            let colon = IAMCatalogFile.firstIndex(of: IAMCatalogFile.colon, in: text, 0..<text.count)
+            guard colon < text.count, let service = serviceIndex(UnsafeBufferPointer(rebasing: text[..<colon])) else { return nil }
+            return action(inService: service, named: UnsafeBufferPointer(rebasing: text[(colon + 1)...]))
         }
+    }
+
+    /// The action `name` (in any case) of the service at `service`: the service is found first
+    /// (the linter has found it already), so the table is probed with the name's hash seeded by
+    /// the service's prefix, and a position the hash finds is checked to be the service's
+    /// before its name is compared.
+    func action(inService service: Int, named name: UnsafeBufferPointer<UInt8>) -> IAMAction? {
+        let positions = firstAction[service]..<firstAction[service + 1]
+        var found: IAMAction?
+        _ = actionTable.position(hash: IAMNameTable.hash(name, seed: actionHashSeeds[service])) { position in
+            guard positions.contains(position) else { return false }
+            // Compare with the service's packed names: the service is needed to return the
+            // action anyway, and its names are compact where the file's are not.
+            let parsed = self.service(at: service), offset = position - positions.lowerBound
+            found = parsed.index.actionNames.withName(offset) { IAMNameMatching.equalsFolded(name, lowercased: $0) }
+                ? parsed.actions[offset] : nil
+            return found != nil
+        }
+        return found
     }
 
     /// Actions matching an IAM wildcard pattern (`*` and `?`, ignoring case) in either part:
@@ -248,7 +270,7 @@ public final class IAMCatalog: Sendable {
         services[index].service.withLock { kept in
             if let kept { return kept }
             let parsed = IAMServiceParser.parse(storage, lines: serviceLines[index], prefix: servicePrefixes[index], name: serviceNames[index],
-                                                actionCount: firstAction[index + 1] - firstAction[index])
+                                                actionNames: actionNames[firstAction[index]..<firstAction[index + 1]])
             kept = parsed
             return parsed
         }

@@ -46,6 +46,14 @@ enum IAMCatalogFile {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
+    /// How many times `byte` occurs in `range` of `buffer`.
+    @inline(__always)
+    static func count(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where buffer[index] == byte { count += 1 }
+        return count
+    }
+
     /// The comma-separated items of `field`.
     @inline(__always)
     static func forEachItem(_ buffer: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ body: (Range<Int>) -> Void) {

@@ -27,10 +27,31 @@ enum IAMNameMatching {
     /// Whether `text` is `lowercased` (a name already in lower case, as packed names are),
     /// ignoring the case of `text`. Quicker than `compareFolded(...) == 0` on the lookup path:
     /// names of another length are told apart at once, and only one side is folded.
+    /// Eight bytes a step (a byte at a time took ~11 instructions a byte).
     static func equalsFolded(_ text: Bytes, lowercased: Bytes) -> Bool {
         guard text.count == lowercased.count else { return false }
-        for index in text.indices where folded(text[index]) != lowercased[index] { return false }
+        var offset = 0
+        while offset < text.count {
+            if WordBytes.loweredASCII(word(text, at: offset)) != word(lowercased, at: offset) { return false }
+            offset += 8
+        }
         return true
+    }
+
+    /// The eight bytes of `bytes` from `offset` as a word, the first byte lowest; past the end,
+    /// zero bytes (nothing is read beyond the buffer).
+    @inline(__always)
+    static func word(_ bytes: Bytes, at offset: Int) -> UInt64 {
+        if offset + 8 <= bytes.count {
+            return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+        }
+        var word: UInt64 = 0
+        var index = bytes.count
+        while index > offset {
+            index -= 1
+            word = word << 8 | UInt64(bytes[index])
+        }
+        return word
     }
 
     /// Negative, zero or positive as `a` sorts before, with or after `b`, byte by byte.

@@ -9,7 +9,7 @@ struct IAMPackedNames: Sendable {
     private let ends: [Int32]
 
     /// `names` must be sorted ignoring case, as the catalog file is.
-    init(_ buffer: UnsafeBufferPointer<UInt8>, _ names: [Range<Int>]) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, _ names: some Collection<Range<Int>>) {
         var ends: [Int32] = []
         ends.reserveCapacity(names.count)
         // Copied name by name, then folded in one loop over all of them: appending byte by

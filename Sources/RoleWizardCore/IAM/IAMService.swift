@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One AWS service: its actions, resource types and condition keys.
 ///
 /// A class, made once by `IAMServiceParser` and shared: immutable, so the catalog hands the one
@@ -51,7 +53,11 @@ public final class IAMService: Sendable {
     /// Actions whose name (without the prefix) matches an IAM wildcard pattern such as `Get*`
     /// or `*Object?`, ignoring case.
     public func actions(matching pattern: String) -> [IAMAction] {
-        let pattern = Suggest.lowercasedBytes(pattern)
+        actions(matchingLowered: Suggest.lowercasedBytes(pattern))
+    }
+
+    /// `actions(matching:)` of a pattern whose ASCII letters are lowered already.
+    func actions(matchingLowered pattern: [UInt8]) -> [IAMAction] {
         if pattern == [IAMNameMatching.star] { return actions }
         // `Get*`, `Describe*`: the names are sorted, so the matches are one run of them.
         if let star = pattern.firstIndex(where: { $0 == IAMNameMatching.star || $0 == IAMNameMatching.question }),
@@ -66,17 +72,27 @@ public final class IAMService: Sendable {
 
 /// A service's action and condition key names packed for lookups, and its templated keys.
 final class IAMServiceIndex: Sendable {
-    /// In the order of `IAMService.actions` and `conditionKeys`.
+    /// In the order of `IAMService.actions`.
     let actionNames: IAMPackedNames
-    let conditionKeyNames: IAMPackedNames
-    /// The templated condition keys: their position and their wildcard pattern.
-    let templatedKeys: [(index: Int, pattern: [UInt8])]
+    /// The condition keys' names, in the order of `IAMService.conditionKeys`.
+    let keys: IAMServiceKeyNames
+    var conditionKeyNames: IAMPackedNames { keys.packed }
+    private let templated = Mutex<[(index: Int, pattern: [UInt8])]?>(nil)
 
-    init(actionNames: IAMPackedNames, conditionKeyNames: IAMPackedNames, conditionKeys: [IAMConditionKey]) {
+    init(actionNames: IAMPackedNames, keys: IAMServiceKeyNames) {
         self.actionNames = actionNames
-        self.conditionKeyNames = conditionKeyNames
-        self.templatedKeys = conditionKeys.indices.compactMap { index in
-            IAMNameMatching.templatePattern(conditionKeys[index].name).map { (index, $0) }
+        self.keys = keys
+    }
+
+    /// The templated condition keys: their position and their wildcard pattern. Worked out on
+    /// first use: only a key the service does not name exactly is looked for among them, and
+    /// working them out for every service parsed cost ~780 instructions a key.
+    var templatedKeys: [(index: Int, pattern: [UInt8])] {
+        if let kept = templated.withLock({ $0 }) { return kept }
+        let made = keys.names.indices.compactMap { index in
+            IAMNameMatching.templatePattern(keys.names[index]).map { (index: index, pattern: $0) }
         }
+        templated.withLock { $0 = made }
+        return made
     }
 }

@@ -1,6 +1,7 @@
 /// Tests on eight bytes at once (a word loaded from a buffer), for the loops that read and
-/// write JSON text a word at a time while its bytes are plain. These are the classic tests for
-/// a zero byte and for a byte below a bound: exact as yes-or-no answers.
+/// write JSON text a word at a time while its bytes are plain, and the lowering of action texts.
+/// These are the classic tests for a zero byte and for a byte below a bound: exact as yes-or-no
+/// answers.
 enum WordBytes {
     private static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
 
@@ -85,5 +86,16 @@ enum WordBytes {
 
     static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
         text.withUTF8Buffer { equal(UnsafeRawBufferPointer(bytes), UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `word` with each byte from `A` to `Z` lowered; other bytes (non-ASCII ones too) as they
+    /// are. Each byte's low seven bits plus 0x3F reach the top bit from `A` up, plus 0x25 from
+    /// `[` up, and neither sum carries into the next byte.
+    @inline(__always)
+    static func loweredASCII(_ word: UInt64) -> UInt64 {
+        let sevenBits = word & 0x7F7F_7F7F_7F7F_7F7F
+        let fromA = sevenBits &+ 0x3F3F_3F3F_3F3F_3F3F, pastZ = sevenBits &+ 0x2525_2525_2525_2525
+        let upper = fromA & ~pastZ & ~word & highs
+        return word | upper >> 2
     }
 }
