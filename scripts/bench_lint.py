@@ -12,8 +12,11 @@ processes, start to exit, wall clock:
     raises is counted and skipped), M runs. It also reports its own time without the
     interpreter start and the import.
 
-Prints the medians in ms and their ratio, and the same for CPU time (user + system), which
-other work on a shared machine disturbs less than wall-clock time. Figures, not a test: scripts/bench-lint.sh runs it.
+The two are interleaved: the N runs of ecs-role-wizard are split into blocks before, between and
+after parliament's runs, so that both sample the same stretch of time on a shared machine,
+whose speed drifts by tens of percent from minute to minute. Prints the medians in ms and
+their ratio, and the same for CPU time (user + system), which other work on a shared machine
+disturbs less than wall-clock time. Figures, not a test: scripts/bench-lint.sh runs it.
 """
 import argparse
 import json
@@ -49,11 +52,8 @@ def parliament_once(corpus):
                       "import_ms": (imported - start) * 1000, "analysis_ms": (done - imported) * 1000}))
 
 
-CPU = []  # CPU time (user + system) of each timed process, in ms, in order
-
-
 def timed(command):
-    """Wall-clock ms of one process, start to exit; its CPU time goes to CPU."""
+    """Wall-clock ms of one process, start to exit, its CPU time (user + system) in ms, and its result."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     # Bytes, decoded after the clock stops: decoding ecs-role-wizard's 3 MB report as text took
@@ -62,8 +62,7 @@ def timed(command):
     elapsed = (time.perf_counter() - start) * 1000
     result.stdout, result.stderr = result.stdout.decode(), result.stderr.decode(errors="replace")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CPU.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
-    return elapsed, result
+    return elapsed, (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000, result
 
 
 def describe(times, cpu):
@@ -93,26 +92,29 @@ def main():
         print(f"corpus: {count:,} AWS managed policies ({lint_corpus.catalog_header().get('source', '?')}) in {corpus}")
 
         ours_command = [binary, "lint", str(corpus), "--format", "json"]
-        _, warm = timed(ours_command)  # warm-up: the files and the binary in the page cache
+        _, _, warm = timed(ours_command)  # warm-up: the files and the binary in the page cache
         if warm.returncode not in (0, 1):
             raise SystemExit(f"ecs-role-wizard lint exited {warm.returncode}: {warm.stderr.strip()}")
         summary = json.loads(warm.stdout)["summary"]
-        CPU.clear()
-        ours = [timed(ours_command)[0] for _ in range(args.runs)]
-        ours_cpu = list(CPU)
+
+        ours, ours_cpu, theirs, theirs_cpu, inner = [], [], [], [], []
+        child = [str(lint_corpus.TOOLS_PYTHON), os.path.abspath(__file__), "--parliament-once", str(corpus)]
+        blocks = args.parliament_runs + 1
+        for block in range(blocks):
+            # This block's share of the N runs (the first blocks take one more when N does not divide).
+            for _ in range(args.runs // blocks + (1 if block < args.runs % blocks else 0)):
+                elapsed, cpu, _ = timed(ours_command)
+                ours.append(elapsed)
+                ours_cpu.append(cpu)
+            if block < args.parliament_runs:
+                elapsed, cpu, result = timed(child)
+                theirs_cpu.append(cpu)
+                if result.returncode != 0:
+                    raise SystemExit(f"parliament run failed: {result.stderr.strip()[-400:]}")
+                theirs.append(elapsed)
+                inner.append(json.loads(result.stdout.strip().splitlines()[-1]))
         print(f"{'ecs-role-wizard lint --format json':38} {describe(ours, ours_cpu)}  "
               f"[{sum(v for k, v in summary.items() if k != 'files'):,} findings]")
-
-        theirs, inner = [], []
-        child = [str(lint_corpus.TOOLS_PYTHON), os.path.abspath(__file__), "--parliament-once", str(corpus)]
-        CPU.clear()
-        for _ in range(args.parliament_runs):
-            elapsed, result = timed(child)
-            if result.returncode != 0:
-                raise SystemExit(f"parliament run failed: {result.stderr.strip()[-400:]}")
-            theirs.append(elapsed)
-            inner.append(json.loads(result.stdout.strip().splitlines()[-1]))
-        theirs_cpu = list(CPU)
         version = subprocess.run([str(lint_corpus.TOOLS_PYTHON), "-c", "import parliament; print(parliament.__version__)"],
                                  capture_output=True, text=True).stdout.strip()
         last = inner[-1]
