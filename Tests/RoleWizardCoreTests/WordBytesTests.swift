@@ -73,3 +73,21 @@ extension WordBytesTests {
         }
     }
 }
+
+extension WordBytesTests {
+    /// `Glob.lowered` (a word at a time) as the byte-by-byte lowering, at every length and for the
+    /// bytes around the letters (`@`, `[`, `` ` ``, `{`) and beyond ASCII.
+    @Test func globLoweringAsEachByteIs() {
+        let alphabet = Array("@AZ[`az{0:*?-_ÄéÉ".unicodeScalars)
+        var state: UInt64 = 3
+        for length in 0..<40 {
+            var text = ""
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.unicodeScalars.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            #expect(Glob.lowered(text) == Glob.lowered(bytes: Array(text.utf8)), "\(text)")
+            #expect(Glob.lowered(text[...]) == Glob.lowered(bytes: Array(text.utf8)), "\(text)")
+        }
+    }
+}
