@@ -414,3 +414,21 @@ import Testing
         #expect(message("") == "the document is empty")
     }
 }
+
+extension PolicyGrammarTests {
+    /// The byte table agrees with the rule as written: letters, digits, `-`, `*`, `?` anywhere,
+    /// `_` in the name only, for every byte on either side of the colon.
+    @Test func actionCharactersByTable() {
+        for value in 0...255 {
+            let byte = UInt8(value)
+            let alphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            let inEither = alphanumeric || [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "?")].contains(byte)
+            guard byte != UInt8(ascii: ":"), byte < 0x80 else { continue }
+            let character = String(UnicodeScalar(byte))
+            #expect((PolicyGrammar.checkAction("s" + character + "3:Get") == nil) == inEither, "\(value) in the prefix")
+            #expect((PolicyGrammar.checkAction("s3:Get" + character + "x") == nil) == (inEither || byte == UInt8(ascii: "_")), "\(value) in the name")
+        }
+        #expect(PolicyGrammar.checkAction("s3:Gét") != nil)
+        #expect(PolicyGrammar.checkAction("sé:Get") != nil)
+    }
+}

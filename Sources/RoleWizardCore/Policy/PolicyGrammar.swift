@@ -140,14 +140,11 @@ public enum PolicyGrammar {
                   !bytes[(colon + 1)...].contains(UInt8(ascii: ":")) else {
                 return "\(JSONWriter.quoted(action)) is not an action; write SERVICE:Action, e.g. s3:GetObject"
             }
-            func isAlphanumeric(_ byte: UInt8) -> Bool {
-                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            }
-            func isWildcard(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") }
             // IAM matches actions without regard to case, prefixes included ("SNS:Publish" works).
-            let serviceOK = bytes[..<colon].allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || isWildcard($0) }
-            let nameOK = bytes[(colon + 1)...].allSatisfy {
-                isAlphanumeric($0) || isWildcard($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+            var serviceOK = true, nameOK = true
+            actionByteKinds.withUnsafeBufferPointer { kinds in
+                for index in 0..<colon where kinds[Int(bytes[index])] & ActionByte.inPrefix == 0 { serviceOK = false; break }
+                for index in (colon + 1)..<bytes.count where kinds[Int(bytes[index])] & ActionByte.inName == 0 { nameOK = false; break }
             }
             if !serviceOK {
                 let prefix = String(decoding: bytes[..<colon], as: UTF8.self)
@@ -156,6 +153,21 @@ public enum PolicyGrammar {
             if !nameOK { return "\(JSONWriter.quoted(action)) has an action name with characters IAM does not allow" }
             return nil
         }
+    }
+
+    /// What each byte may be in an action: letters, digits, `-`, `*` and `?` in either part, `_`
+    /// in the name only. A table, since every distinct Action text of every policy is checked.
+    enum ActionByte {
+        static let inPrefix: UInt8 = 1, inName: UInt8 = 2
+    }
+
+    static let actionByteKinds: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        let alphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        if alphanumeric || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") {
+            return ActionByte.inPrefix | ActionByte.inName
+        }
+        return byte == UInt8(ascii: "_") ? ActionByte.inName : 0
     }
 
     /// One principal value of a given type (`ecs-tasks.amazonaws.com`, an account ID, an ARN…).
