@@ -3,7 +3,7 @@
 # policies against parliament over the same documents in one Python process, medians in ms and
 # their ratio. Prepares what it needs on a Debian machine with Swift: the Debian packages of
 # scripts/setup.sh run, python3 with venv, .venv-tools (scripts/tools-venv.sh) and the release
-# build. RUNS (default 9) and PARLIAMENT_RUNS (default 2) set the number of timed runs.
+# build. RUNS (default 31) and PARLIAMENT_RUNS (default 2) set the number of timed runs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/setup.sh run
@@ -16,4 +16,4 @@ if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip, venv' 2>/d
 fi
 scripts/tools-venv.sh
 swift build -c release -q --static-swift-stdlib --product ecs-role-wizard
-python3 scripts/bench_lint.py .build/release/ecs-role-wizard --runs "${RUNS:-9}" --parliament-runs "${PARLIAMENT_RUNS:-2}"
+python3 scripts/bench_lint.py .build/release/ecs-role-wizard --runs "${RUNS:-31}" --parliament-runs "${PARLIAMENT_RUNS:-2}"

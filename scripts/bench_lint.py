@@ -74,7 +74,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("binary", nargs="?", help="ecs-role-wizard (default: $ECS_ROLE_WIZARD, then "
                         + lint_corpus.DEFAULT_BINARY + ")")
-    parser.add_argument("--runs", type=int, default=9, help="timed runs of ecs-role-wizard lint (default 9)")
+    parser.add_argument("--runs", type=int, default=31, help="timed runs of ecs-role-wizard lint (default 31)")
     parser.add_argument("--parliament-runs", type=int, default=2, help="timed runs of parliament (default 2)")
     parser.add_argument("--corpus", help="write the policies here and keep them (default: a temporary folder)")
     parser.add_argument("--parliament-once", metavar="CORPUS", help=argparse.SUPPRESS)
