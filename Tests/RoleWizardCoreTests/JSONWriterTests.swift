@@ -70,14 +70,7 @@ import Testing
     @Test func escapesAsTheCharacterAtATimeWriter() {
         let pieces = ["a", "bcdefgh", "\"", "\\", "`", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "é", "…", "\u{2028}", "\u{2029}",
                       "\u{2027}", "🚀", " ", "~", "0123456789"]
-        var state: UInt64 = 11
-        for _ in 0..<5_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            var text = ""
-            for _ in 0..<Int(state >> 59) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+        for text in RandomTexts(of: pieces, count: 5_000) {
             #expect(JSONWriter.quoted(text) == Self.plainlyQuoted(text), "\(text.debugDescription)")
         }
     }

@@ -78,14 +78,8 @@ extension WordBytesTests {
     /// `Glob.lowered` (a word at a time) as the byte-by-byte lowering, at every length and for the
     /// bytes around the letters (`@`, `[`, `` ` ``, `{`) and beyond ASCII.
     @Test func globLoweringAsEachByteIs() {
-        let alphabet = Array("@AZ[`az{0:*?-_ÄéÉ".unicodeScalars)
-        var state: UInt64 = 3
-        for length in 0..<40 {
-            var text = ""
-            for _ in 0..<length {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text.unicodeScalars.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
+        let pieces = "@AZ[`az{0:*?-_ÄéÉ".map(String.init) + ["s3:GetObject", "ssmmessages:Open*"]
+        for text in RandomTexts(of: pieces, count: 2_000, seed: 3) {
             #expect(Glob.lowered(text) == Glob.lowered(bytes: Array(text.utf8)), "\(text)")
             #expect(Glob.lowered(text[...]) == Glob.lowered(bytes: Array(text.utf8)), "\(text)")
         }

@@ -17,14 +17,7 @@ import Testing
         // Letters at the edges of A-Z and a-z, the bytes it looks for, and characters whose
         // UTF-8 bytes have A-Z in their low seven bits (é is C3 A9, ف is D9 81, ځ is DA 81).
         let pieces = ["@", "A", "M", "Z", "[", "`", "a", "z", "{", ":", "*", "?", "é", "ف", "ځ", "s3", "Get", "Object", "\u{7F}"]
-        var state: UInt64 = 11
-        for _ in 0..<20_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            var text = ""
-            for _ in 0..<Int(state >> 59) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+        for text in RandomTexts(of: pieces, count: 20_000) {
             let spelling = ActionSpelling(text), expected = Self.reference(text)
             #expect(spelling.lowered == expected.lowered, "\(text)")
             #expect(spelling.colon == expected.colon, "\(text)")
