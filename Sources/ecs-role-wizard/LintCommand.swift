@@ -89,7 +89,7 @@ struct Lint: ParsableCommand {
         // thread that linted it), unless a file is named twice: its findings are then sorted
         // together, once all are in.
         let names = paths.map(Self.name)
-        if format == .json && Set(names).count == names.count { sink.stream = JSONReportWriter(write: write) }
+        if format == .json && JSONReportWriter.namesEachFileOnce(names) { sink.stream = JSONReportWriter(write: write) }
         lintAll(paths, renderingJSON: sink.stream != nil) { index, outcome in
             sink.report.files.append(names[index])
             switch outcome {

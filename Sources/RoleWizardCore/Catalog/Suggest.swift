@@ -51,8 +51,8 @@ public enum Suggest {
             // Lowered and masked in the buffer, after all the names are in: indexing the array
             // checked its bounds and its sharing at every byte (~25 instructions a byte; the
             // linter makes candidates of every action of each service an unknown name is of).
-            lowered.withUnsafeMutableBufferPointer { bytes in
-                for index in bytes.indices { bytes[index] = bytes[index] >= 65 && bytes[index] <= 90 ? bytes[index] + 32 : bytes[index] }
+            lowered.withUnsafeMutableBytes(WordBytes.lowerASCII)
+            lowered.withUnsafeBufferPointer { bytes in
                 for name in names.indices {
                     var mask: UInt64 = 0
                     for index in starts[name]..<starts[name + 1] { mask |= 1 << UInt64(bytes[index] & 63) }
@@ -253,7 +253,7 @@ public enum Suggest {
 
     /// ASCII lower case, as bytes: what the fast path below compares.
     static func lowercasedBytes(_ text: String) -> [UInt8] {
-        text.utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }
+        Glob.lowered(text)
     }
 
     /// `fuzzyScore` with the query and the text already in bytes (the catalog keeps its names

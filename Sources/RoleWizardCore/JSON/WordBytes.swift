@@ -88,6 +88,18 @@ enum WordBytes {
         text.withUTF8Buffer { equal(UnsafeRawBufferPointer(bytes), UnsafeRawBufferPointer($0)) }
     }
 
+    /// Lowers the ASCII letters of `bytes` in place, eight at a step (`loweredASCII`); other
+    /// bytes stay as they are.
+    static func lowerASCII(_ bytes: UnsafeMutableRawBufferPointer) {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            bytes.storeBytes(of: loweredASCII(word), toByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        for index in offset..<bytes.count where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 0x20 }
+    }
+
     /// `word` with each byte from `A` to `Z` lowered; other bytes (non-ASCII ones too) as they
     /// are. Each byte's low seven bits plus 0x3F reach the top bit from `A` up, plus 0x25 from
     /// `[` up, and neither sum carries into the next byte.

@@ -2,23 +2,17 @@
 enum Glob {
     /// The text's bytes with ASCII letters lowered; from its buffer where it has one (a
     /// byte at a time from its UTF-8 view cost ~1,500 instructions a name, and the linter lowers
-    /// every action a wildcard matches). A copy of the bytes lowered in place, eight at a step,
-    /// as `ActionSpelling` lowers (and for the same reason: `[UInt8](unsafeUninitializedCapacity:)`
-    /// is not specialized here, and looks up the array's metadata at every call).
+    /// every action a wildcard matches).
     static func lowered(_ text: some StringProtocol) -> [UInt8] {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var lowered = Array(bytes)
-            lowered.withUnsafeMutableBytes { out in
-                var offset = 0
-                while offset + 8 <= out.count {
-                    let word = out.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    out.storeBytes(of: WordBytes.loweredASCII(word), toByteOffset: offset, as: UInt64.self)
-                    offset += 8
-                }
-                for index in offset..<out.count where out[index] >= 0x41 && out[index] <= 0x5A { out[index] += 0x20 }
-            }
-            return lowered
-        } ?? lowered(bytes: text.utf8)
+        text.utf8.withContiguousStorageIfAvailable(lowered) ?? lowered(bytes: text.utf8)
+    }
+
+    /// A copy of the bytes, lowered in place eight at a step (`[UInt8](unsafeUninitializedCapacity:)`
+    /// is not specialized here, and would look up the array's metadata at every call).
+    static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var lowered = Array(bytes)
+        lowered.withUnsafeMutableBytes(WordBytes.lowerASCII)
+        return lowered
     }
 
     static func lowered(bytes: some Sequence<UInt8>) -> [UInt8] {

@@ -155,40 +155,36 @@ final class LintCache: Sendable {
 /// and behind one lock they kept waiting for each other. Other texts are in a Dictionary, by
 /// String equality (canonical equivalence), which the byte hash does not see.
 final class TextMemo<Value: Sendable>: Sendable {
-    fileprivate let shards = (0..<16).map { _ in TextShard<Value>() }
-    fileprivate let otherTexts = Memo<String, Value>()
+    private let shards = (0..<16).map { _ in TextShard<Value>() }
+    private let otherTexts = Memo<String, Value>()
 
     /// The kept value, or `make()`'s, kept.
     func value(_ text: String, _ make: () -> Value) -> Value {
-        guard let hash = TextTable<Value>.hash(text) else { return otherTexts.value(text, make) }
-        // The top bits pick the shard (16 of them); the table picks slots with the low ones.
-        let shard = shards[Int(truncatingIfNeeded: hash >> 60)]
-        if let kept = shard.table.withLock({ $0.value(of: text, hash: hash) }) { return kept }
-        let value = make()
-        return shard.table.withLock { table in
-            if let kept = table.value(of: text, hash: hash) { return kept }
-            table.insert(value, for: text, hash: hash)
-            return value
-        }
+        var bytes = text
+        return bytes.withUTF8 { lookUp($0, text: { text }, make: { _ in make() }) }.value
     }
-}
 
-extension TextMemo {
     /// `value(_:_:)` of a text given as UTF-8 bytes, and the text: for ASCII, the String kept
     /// with the value (same bytes), made only when the text is new; otherwise made from `bytes`.
     func entry(bytes: UnsafeBufferPointer<UInt8>, _ make: (String) -> Value) -> (text: String, value: Value) {
+        lookUp(bytes, text: { String(decoding: bytes, as: UTF8.self) }, make: make)
+    }
+
+    /// `text()` is the String of `bytes`, asked for only when one is needed.
+    private func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, make: (String) -> Value) -> (text: String, value: Value) {
         guard let hash = TextTable<Value>.hash(bytes: UnsafeRawBufferPointer(bytes)) else {
-            let text = String(decoding: bytes, as: UTF8.self)
+            let text = text()
             return (text, otherTexts.value(text) { make(text) })
         }
+        // The top bits pick the shard (16 of them); the table picks slots with the low ones.
         let shard = shards[Int(truncatingIfNeeded: hash >> 60)]
         if let kept = shard.table.withLock({ $0.entry(ofBytes: bytes, hash: hash) }) { return kept }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let value = make(text)
+        let made = text()
+        let value = make(made)
         return shard.table.withLock { table in
             if let kept = table.entry(ofBytes: bytes, hash: hash) { return kept }
-            table.insert(value, for: text, hash: hash)
-            return (text, value)
+            table.insert(value, for: made, hash: hash)
+            return (made, value)
         }
     }
 }
@@ -212,19 +208,6 @@ struct TextTable<Value: Sendable>: Sendable {
     /// Each text's hash, so that growing the table does not hash every text again.
     private var hashes: [UInt64] = []
     private var values: [Value] = []
-
-    func value(of text: String, hash: UInt64) -> Value? {
-        let mask = slots.count - 1, check = hash >> 32
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            if slots[slot] >> 32 == check {
-                let position = Int(slots[slot] & 0xFFFF_FFFF) - 1
-                if texts[position] == text { return values[position] }
-            }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
 
     /// The kept text whose bytes are `bytes`, and its value.
     func entry(ofBytes bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (text: String, value: Value)? {
@@ -261,15 +244,9 @@ struct TextTable<Value: Sendable>: Sendable {
         for position in hashes.indices { place(position, hash: hashes[position]) }
     }
 
-    /// A multiply-and-rotate hash of the text's bytes, eight at a time; nil when the text is
-    /// not ASCII. (Not proof against crafted collisions: those could make the table slow,
+    /// A multiply-and-rotate hash of a text's UTF-8 bytes, eight at a time; nil when the text
+    /// is not ASCII. (Not proof against crafted collisions: those could make the table slow,
     /// not wrong.)
-    static func hash(_ text: String) -> UInt64? {
-        if let hash = text.utf8.withContiguousStorageIfAvailable({ hash(bytes: UnsafeRawBufferPointer($0)) }) { return hash }
-        return Array(text.utf8).withUnsafeBytes(hash(bytes:))
-    }
-
-    /// `hash(_:)` of a text's UTF-8 bytes.
     static func hash(bytes: UnsafeRawBufferPointer) -> UInt64? {
         func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
             ((hash ^ word) &* 0x9E37_79B9_7F4A_7C15).rotated(by: 29)
@@ -576,36 +553,27 @@ struct ActionSpelling {
         text.withUTF8 { read($0) }
     }
 
-    /// Eight bytes a step: each word is lowered and tested for colons and wildcards at once,
-    /// and only a word holding one is looked at byte by byte (a byte at a time, the loop cost
-    /// ~25 instructions a byte). The array is a copy of the bytes lowered in place:
-    /// `[UInt8](unsafeUninitializedCapacity:)` and `init(repeating:count:)` are not specialized
-    /// here and look up the array's metadata at run time (~340 instructions an array, one per
-    /// distinct action text).
+    /// Eight bytes a step: the text is lowered by `Glob.lowered`, and each word is tested for
+    /// colons and wildcards, only a word holding one looked at byte by byte (a byte at a time,
+    /// the loop cost ~25 instructions a byte).
     private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var lowered = Array(bytes)
+        lowered = Glob.lowered(bytes)
         var high: UInt64 = 0  // every byte or-ed: ASCII leaves the top bits clear
-        lowered.withUnsafeMutableBytes { out in
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                high |= word
-                out.storeBytes(of: WordBytes.loweredASCII(word), toByteOffset: offset, as: UInt64.self)
-                if WordBytes.contains(UInt8(ascii: ":"), in: word) || WordBytes.contains(UInt8(ascii: "*"), in: word)
-                    || WordBytes.contains(UInt8(ascii: "?"), in: word) {
-                    for index in offset..<(offset + 8) { note(bytes[index], at: index) }
-                }
-                offset += 8
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            high |= word
+            if WordBytes.contains(UInt8(ascii: ":"), in: word) || WordBytes.contains(UInt8(ascii: "*"), in: word)
+                || WordBytes.contains(UInt8(ascii: "?"), in: word) {
+                for index in offset..<(offset + 8) { note(bytes[index], at: index) }
             }
-            for index in offset..<bytes.count {
-                let byte = bytes[index]
-                high |= UInt64(byte)
-                out[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                note(byte, at: index)
-            }
+            offset += 8
+        }
+        for index in offset..<bytes.count {
+            high |= UInt64(bytes[index])
+            note(bytes[index], at: index)
         }
         isASCII = high & 0x8080_8080_8080_8080 == 0
-        self.lowered = lowered
     }
 
     /// Notes the first colon, and a wildcard on either side of it.

@@ -16,12 +16,6 @@ extension LocatedJSON {
         try JSONTree.parse(bytes).tree.located(JSONTree.root)
     }
 
-    /// Reads JSON text as `parse` does, and gives the document's `policySize` along with it.
-    public static func parseMeasured(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (document: LocatedJSON, policySize: Int) {
-        let (tree, policySize) = try JSONTree.parse(bytes)
-        return (tree.located(JSONTree.root), policySize)
-    }
-
     public static func parse(_ text: String) throws(JSONSyntaxError) -> LocatedJSON {
         try parse(Array(text.utf8))
     }

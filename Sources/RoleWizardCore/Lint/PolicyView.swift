@@ -22,7 +22,6 @@ struct PolicyView {
         var key: String
         var location: SourceLocation?
         var path: FieldPath { parentPath / key }
-        var texts: [String] { items.map(\.text) }
     }
 
     struct ConditionEntry {
@@ -179,12 +178,6 @@ struct PolicyView {
         /// The element a key names, matched on the key's bytes in the tree.
         init?(_ tree: JSONTree, key: Int) {
             guard let element = tree.withBytes(of: key, Element.init(bytes:)) else { return nil }
-            self = element
-        }
-
-        init?(key: String) {
-            var key = key
-            guard let element = key.withUTF8(Element.init(bytes:)) else { return nil }
             self = element
         }
 

@@ -3,8 +3,7 @@
 extension FindingsRenderer {
     /// One file's findings as `render(_:as: .json)` lays them out in `findings`, each after the
     /// comma and line break that come before it there: a lint of many files can render each
-    /// file on the thread that linted it, and `renderJSON(_:fileFindings:inPieces:)` puts them
-    /// together. `entries` are the file's, in the order the linter gave them.
+    /// file on the thread that linted it, and `JSONReportWriter` puts them together. `entries` are the file's, in the order the linter gave them.
     public static func jsonFindings(_ entries: [LintReport.Entry]) -> [UInt8] {
         guard !entries.isEmpty else { return [] }
         var out: [UInt8] = []

@@ -110,7 +110,7 @@ public enum FindingsRenderer {
     /// `render(report, as: .json)` put together from each file's `jsonFindings`, in the order of
     /// `report.files`; nil when a file is named twice (its findings are then sorted together).
     public static func renderJSON(_ report: LintReport, fileFindings: [[UInt8]], inPieces write: ([UInt8]) -> Void) -> Void? {
-        guard Set(report.files).count == report.files.count, fileFindings.count == report.files.count else { return nil }
+        guard JSONReportWriter.namesEachFileOnce(report.files), fileFindings.count == report.files.count else { return nil }
         withoutActuallyEscaping(write) { write in
             var writer = JSONReportWriter(write: write)
             for findings in fileFindings { writer.append(fileFindings: findings) }
@@ -122,52 +122,11 @@ public enum FindingsRenderer {
     /// `JSONWriter.pretty(json(report))`, written as it goes rather than built as a tree of a
     /// dozen values per finding first.
     static func writeJSON(_ report: LintReport, inPieces write: ([UInt8]) -> Void) {
-        let positions = sortedPositions(report)
-        writeReport(report, inPieces: write) { pieces in
-            for (index, position) in positions.enumerated() {
-                writeJSON(report.entries[position], first: index == 0, into: &pieces.out)
-                pieces.flushIfFull()
-            }
-            return !positions.isEmpty
-        }
-    }
-
-    /// Bytes handed on in pieces of about 64 KB.
-    struct Pieces {
-        var out: [UInt8] = []
-        let write: ([UInt8]) -> Void
-
-        mutating func flushIfFull() {
-            guard out.count >= 1 << 16 else { return }
-            write(out)
-            out.removeAll(keepingCapacity: true)
-        }
-    }
-
-    /// The JSON report around its findings, `{"findings": [...], "summary": {...}}`: `findings`
-    /// appends each finding with the separator before it, and says whether there was any.
-    static func writeReport(_ report: LintReport, inPieces write: ([UInt8]) -> Void,
-                            findings: (inout Pieces) -> Bool) {
-        // `Pieces` only holds `write` while this call runs.
         withoutActuallyEscaping(write) { write in
-            var pieces = Pieces(write: write)
-            pieces.out.reserveCapacity((1 << 16) + 4096)
-            pieces.out += reportStart
-            writeReportEnd(report, afterFindings: findings(&pieces), into: &pieces.out)
-            write(pieces.out)
+            var writer = JSONReportWriter(write: write)
+            for position in sortedPositions(report) { writer.append(finding: report.entries[position]) }
+            writer.finish(report)
         }
-    }
-
-    /// A JSON report's start, up to its first finding.
-    static let reportStart = Array("{\n  \"findings\": [".utf8)
-
-    /// A JSON report's end: the list of findings closed, and the summary.
-    static func writeReportEnd(_ report: LintReport, afterFindings hasFindings: Bool, into out: inout [UInt8]) {
-        if hasFindings { JSONWriter.newline(into: &out, indent: 1) }
-        out.append(UInt8(ascii: "]"))
-        out += ",\n  \"summary\": ".utf8
-        JSONWriter.write(summary(report), into: &out, indent: 1, pretty: true)
-        out += "\n}\n".utf8
     }
 
     static func sarifLevel(_ severity: Severity) -> String {

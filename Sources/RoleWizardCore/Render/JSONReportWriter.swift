@@ -1,10 +1,10 @@
-/// A JSON report (`FindingsRenderer.render(_:as: .json)`) written while the files are still
-/// being linted: the document's start, then each file's `FindingsRenderer.jsonFindings` as it
-/// comes, in the files' order, then the summary. The bytes are handed to `write` in pieces of
-/// about 64 KB, as `render` hands them.
+/// A JSON report (`FindingsRenderer.render(_:as: .json)`) written as it goes: the document's
+/// start, then the findings (whole files of them as `FindingsRenderer.jsonFindings` rendered
+/// them, while later files are still being linted, or one at a time), then the summary. The
+/// bytes are handed to `write` in pieces of about 64 KB.
 ///
-/// Only for a report that names each file once: the findings of a file named twice are sorted
-/// together, which `render` does.
+/// Files' findings as rendered apart are only for a report that names each file once
+/// (`namesEachFileOnce`): the findings of a file named twice are sorted together.
 public struct JSONReportWriter {
     private var out: [UInt8] = []
     private let write: ([UInt8]) -> Void
@@ -13,7 +13,12 @@ public struct JSONReportWriter {
     public init(write: @escaping ([UInt8]) -> Void) {
         self.write = write
         out.reserveCapacity((1 << 16) + 4096)
-        out += FindingsRenderer.reportStart
+        out += "{\n  \"findings\": [".utf8
+    }
+
+    /// Whether files' findings rendered apart can make the report of `files`.
+    public static func namesEachFileOnce(_ files: [String]) -> Bool {
+        Set(files).count == files.count
     }
 
     /// One file's findings, as `FindingsRenderer.jsonFindings` rendered them.
@@ -22,16 +27,30 @@ public struct JSONReportWriter {
         // The first finding's separator is only the line break.
         out += wroteFinding ? findings[...] : findings.dropFirst()
         wroteFinding = true
-        if out.count >= 1 << 16 {
-            write(out)
-            out.removeAll(keepingCapacity: true)
-        }
+        flushIfFull()
+    }
+
+    /// One finding, the next in the report's order.
+    mutating func append(finding entry: LintReport.Entry) {
+        FindingsRenderer.writeJSON(entry, first: !wroteFinding, into: &out)
+        wroteFinding = true
+        flushIfFull()
     }
 
     /// Ends the document with the summary of `report`, which holds every file and finding.
     public mutating func finish(_ report: LintReport) {
-        FindingsRenderer.writeReportEnd(report, afterFindings: wroteFinding, into: &out)
+        if wroteFinding { JSONWriter.newline(into: &out, indent: 1) }
+        out.append(UInt8(ascii: "]"))
+        out += ",\n  \"summary\": ".utf8
+        JSONWriter.write(FindingsRenderer.summary(report), into: &out, indent: 1, pretty: true)
+        out += "\n}\n".utf8
         write(out)
         out = []
+    }
+
+    private mutating func flushIfFull() {
+        guard out.count >= 1 << 16 else { return }
+        write(out)
+        out.removeAll(keepingCapacity: true)
     }
 }

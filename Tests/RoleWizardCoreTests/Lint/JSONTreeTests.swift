@@ -77,7 +77,7 @@ import Testing
         let elements = tree.keys(JSONTree.root).map { PolicyView.Element(tree, key: $0) }
         #expect(elements == [.sid, .action, .notPrincipal, nil, nil])
         for key in tree.keys(JSONTree.root) {
-            #expect(PolicyView.Element(tree, key: key) == PolicyView.Element(key: tree.textOf(key)))
+            #expect(PolicyView.Element(tree, key: key) == PolicyView.Element.allCases.first { $0.key == tree.textOf(key) })
         }
     }
 }

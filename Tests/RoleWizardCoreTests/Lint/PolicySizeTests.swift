@@ -41,7 +41,8 @@ import Testing
             #"["0123456789abcdef plain run then \" an escape", "exactly8", "sixteen-bytes-ab", "back`tick`s in a long run of text"]"#,
         ]
         for text in documents {
-            let (document, size) = try LocatedJSON.parseMeasured(Array(text.utf8))
+            let (tree, size) = try JSONTree.parse(Array(text.utf8))
+            let document = tree.located(JSONTree.root)
             #expect(size == document.policySize, "\(text.debugDescription)")
             #expect(size == JSONWriter.compact(document.json).unicodeScalars.count - Self.spaces(in: document.json), "\(text.debugDescription)")
         }
@@ -63,7 +64,8 @@ import Testing
                 round.isMultiple(of: 3) && next() % 8 == 0 ? escaped[Int(next()) % escaped.count] : raw[Int(next()) % raw.count]
             }
             let text = #"{"key \#(round)": ["\#(pieces.joined())", "\#(pieces.reversed().joined())"]}"#
-            let (document, size) = try LocatedJSON.parseMeasured(Array(text.utf8))
+            let (tree, size) = try JSONTree.parse(Array(text.utf8))
+            let document = tree.located(JSONTree.root)
             #expect(size == document.policySize, "\(text.debugDescription)")
         }
     }
